@@ -1,0 +1,107 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { relative } from 'node:path';
+import { build } from './build.js';
+import { DEFAULT_TIMEOUT_MS } from './config/defaults.js';
+import { BriefError, formatError, formatWarning } from './errors.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly signal?: AbortSignal | undefined;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+});
+
+interface BuildFlags {
+  out: string;
+  pdf: boolean;
+  theme?: string;
+  browserPath?: string;
+  timeout: number;
+  quiet?: boolean;
+}
+
+/** Runs the command line and returns the exit code; the only place that prints errors. */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('rfc-brief')
+    .description('Turn a folder of Markdown into a reveal.js deck and its PDF for an RFC review.')
+    .version(await readVersion(), '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('build')
+    .description('build the deck (slides/index.html) and the slides PDF (slides.pdf)')
+    .argument('[dir]', 'the briefing: a folder of Markdown files, or one Markdown file', 'content')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('--no-pdf', 'build the deck only, without launching a browser')
+    .option('-t, --theme <name>', 'theme (overrides the front matter): light, dark, or a reveal.js theme')
+    .option('--browser-path <path>', 'Chromium or Chrome to print with (else CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, system)')
+    .addOption(new Option('--timeout <ms>', 'how long printing may take, in milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive))
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (dir: string, flags: BuildFlags) => {
+      const result = await build({
+        input: dir,
+        out: flags.out,
+        cwd: io.cwd,
+        pdf: flags.pdf,
+        theme: flags.theme,
+        browserPath: flags.browserPath,
+        timeoutMs: flags.timeout,
+        env: io.env,
+        signal: io.signal,
+      });
+      if (!flags.quiet) for (const warning of result.warnings) io.stderr(`${formatWarning(warning)}\n`);
+      for (const file of result.written) {
+        const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
+        io.stdout(`${relative(io.cwd, file.path) || file.path} (${formatBytes(file.bytes)}${pages})\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    exitCode = handle(error, io);
+  }
+  return exitCode;
+}
+
+function handle(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help / version, with exit code 0).
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof BriefError) {
+    io.stderr(`${formatError(error)}\n`);
+    return error.code === 'INTERRUPTED' ? 130 : 1;
+  }
+  io.stderr(`rfc-brief hit a bug; please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
+  return 70;
+}
+
+function parsePositive(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of milliseconds');
+  return number;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+async function readVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,45 @@
+/** reveal-md's separators, the de-facto standard for reveal.js Markdown decks. */
+export const DEFAULT_SEPARATOR = '\\r?\\n---\\r?\\n';
+export const DEFAULT_VERTICAL_SEPARATOR = '\\r?\\n----\\r?\\n';
+/** reveal.js's own: a line starting "Note:" or "Notes:", any case. */
+export const DEFAULT_NOTES_SEPARATOR = '^\\s*notes?:';
+
+export const DEFAULT_THEME = 'light';
+export const DEFAULT_LANG = 'en';
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Slide size: 16:9, the shape of every meeting-room screen and video call. */
+export const DEFAULT_REVEAL_OPTIONS: Readonly<Record<string, unknown>> = {
+  width: 1280,
+  height: 720,
+  // The themes pad the slide themselves, so a PDF page is exactly one 16:9 slide.
+  margin: 0,
+  center: false,
+  hash: true,
+  slideNumber: 'c/t',
+  transition: 'fade',
+  pdfSeparateFragments: false,
+  pdfMaxPagesPerSlide: 1,
+};
+
+/** Front matter keys rfc-brief reads, and reveal-md's keys that it accepts without a warning. */
+export const FRONT_MATTER_KEYS = [
+  'title',
+  'subtitle',
+  'author',
+  'date',
+  'version',
+  'description',
+  'keywords',
+  'theme',
+  'lang',
+  'titleSlide',
+  'separator',
+  'verticalSeparator',
+  'notesSeparator',
+  'revealOptions',
+  'highlightTheme',
+  'css',
+  'scripts',
+] as const;
+export type FrontMatterKey = (typeof FRONT_MATTER_KEYS)[number];

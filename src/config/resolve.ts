@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BriefError, type SourceLocation, type Warning } from '../errors.js';
+import type { Separators } from '../markdown/model.js';
+import {
+  DEFAULT_LANG,
+  DEFAULT_NOTES_SEPARATOR,
+  DEFAULT_REVEAL_OPTIONS,
+  DEFAULT_SEPARATOR,
+  DEFAULT_THEME,
+  DEFAULT_VERTICAL_SEPARATOR,
+  FRONT_MATTER_KEYS,
+} from './defaults.js';
+import { suggest } from './suggest.js';
+import { resolveTheme, type Theme } from './themes.js';
+
+export interface DeckMeta {
+  readonly title: string | undefined;
+  readonly subtitle: string | undefined;
+  readonly author: string | undefined;
+  readonly date: string | undefined;
+  readonly version: string | undefined;
+  readonly description: string | undefined;
+  readonly keywords: readonly string[];
+  readonly lang: string;
+  readonly titleSlide: boolean;
+}
+
+export interface BriefConfig {
+  readonly meta: DeckMeta;
+  readonly theme: Theme;
+  readonly separators: Separators;
+  readonly revealOptions: Readonly<Record<string, unknown>>;
+}
+
+/** One layer of settings and the file it came from, for messages that point at it. */
+export interface SettingsLayer {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly file: string;
+  readonly keyLines: Readonly<Record<string, number>>;
+  /** reveal-md.json carries many tool settings rfc-brief has no use for: no warnings for those. */
+  readonly warnUnknown: boolean;
+}
+
+export interface CliSettings {
+  readonly theme?: string | undefined;
+  /** The briefing's folder: a theme given as a .css path resolves against it. */
+  readonly root: string;
+}
+
+/**
+ * CLI > front matter > reveal-md.json > defaults, validated once here; everything after this point
+ * reads a complete, typed object.
+ */
+export function resolveConfig(
+  cli: CliSettings,
+  layers: readonly SettingsLayer[],
+): { config: BriefConfig; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  for (const layer of layers) if (layer.warnUnknown) warnUnknownKeys(layer, warnings);
+  const read = (key: string) => pick(layers, key);
+
+  const themeLayer = read('theme');
+  const themeName = cli.theme ?? asString(themeLayer) ?? DEFAULT_THEME;
+  const theme = pickTheme(themeName, cli, themeLayer, warnings);
+
+  const title = asString(read('title'));
+  const meta: DeckMeta = {
+    title,
+    subtitle: asString(read('subtitle')),
+    author: asString(read('author')),
+    date: asString(read('date')),
+    version: asString(read('version')),
+    description: asString(read('description')),
+    keywords: asKeywords(read('keywords')),
+    lang: asString(read('lang')) ?? DEFAULT_LANG,
+    titleSlide: title !== undefined && read('titleSlide')?.value !== false,
+  };
+  const separators: Separators = {
+    horizontal: asPattern(read('separator')) ?? DEFAULT_SEPARATOR,
+    vertical: asPattern(read('verticalSeparator')) ?? DEFAULT_VERTICAL_SEPARATOR,
+    notes: asPattern(read('notesSeparator')) ?? DEFAULT_NOTES_SEPARATOR,
+  };
+  const userOptions = read('revealOptions');
+  if (userOptions && (typeof userOptions.value !== 'object' || userOptions.value === null || Array.isArray(userOptions.value))) {
+    throw invalid(userOptions, 'must be a set of reveal.js options ("key: value" lines indented under it)');
+  }
+  const revealOptions = { ...DEFAULT_REVEAL_OPTIONS, ...(userOptions?.value as Record<string, unknown> | undefined) };
+  return { config: { meta, theme, separators, revealOptions }, warnings };
+}
+
+function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {
+  if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
+  const cssFile = resolve(cli.root, name);
+  if (existsSync(cssFile)) return { kind: 'css', name, cssFile };
+  // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
+  warnings.push({ message: `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, where: found?.where });
+  return resolveTheme(DEFAULT_THEME, undefined);
+}
+
+interface Found {
+  readonly key: string;
+  readonly value: unknown;
+  readonly where: SourceLocation;
+}
+
+function pick(layers: readonly SettingsLayer[], key: string): Found | undefined {
+  for (const layer of layers) {
+    if (layer.data[key] !== undefined && layer.data[key] !== null) {
+      return { key, value: layer.data[key], where: { file: layer.file, line: layer.keyLines[key] } };
+    }
+  }
+  return undefined;
+}
+
+function asString(found: Found | undefined): string | undefined {
+  if (!found) return undefined;
+  if (typeof found.value === 'string') return found.value.trim() || undefined;
+  if (typeof found.value === 'number') return String(found.value);
+  if (found.value instanceof Date) return found.value.toISOString().slice(0, 10);
+  throw invalid(found, 'must be a single line of text');
+}
+
+function asKeywords(found: Found | undefined): string[] {
+  if (!found) return [];
+  if (typeof found.value === 'string') return found.value.split(',').map((k) => k.trim()).filter(Boolean);
+  if (Array.isArray(found.value) && found.value.every((k) => typeof k === 'string')) return found.value as string[];
+  throw invalid(found, 'must be a list of words, or one line of words separated by commas');
+}
+
+function asPattern(found: Found | undefined): string | undefined {
+  const pattern = asString(found);
+  if (pattern === undefined || !found) return undefined;
+  try {
+    new RegExp(pattern, 'mg');
+  } catch (error) {
+    throw invalid(found, `is not a valid regular expression (${(error as Error).message})`);
+  }
+  return pattern;
+}
+
+function invalid(found: Found, problem: string): BriefError {
+  return new BriefError('FRONT_MATTER', `"${found.key}" ${problem}`, { where: found.where });
+}
+
+function warnUnknownKeys(layer: SettingsLayer, warnings: Warning[]): void {
+  const known: readonly string[] = FRONT_MATTER_KEYS;
+  for (const key of Object.keys(layer.data)) {
+    if (known.includes(key)) continue;
+    const close = suggest(key, known);
+    warnings.push({
+      message: `unknown key "${key}" is ignored${close ? `; did you mean "${close}"?` : ''}`,
+      where: { file: layer.file, line: layer.keyLines[key] },
+    });
+  }
+}

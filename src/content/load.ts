@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { BriefError } from '../errors.js';
+
+export interface LoadedFile {
+  readonly path: string;
+  /** How the path is shown in messages: relative to the working directory when inside it. */
+  readonly display: string;
+  readonly text: string;
+}
+
+export interface LoadedBriefing {
+  /** The folder that holds the briefing: asset paths resolve against it and may not leave it. */
+  readonly root: string;
+  readonly files: readonly LoadedFile[];
+  /** reveal-md's options file beside the Markdown, when there is one. */
+  readonly revealMdJson: { readonly path: string; readonly data: Record<string, unknown> } | undefined;
+}
+
+/**
+ * A briefing is a folder of Markdown files taken in name order, or a single Markdown file (as
+ * reveal-md takes one).
+ */
+export function loadBriefing(input: string, cwd: string): LoadedBriefing {
+  if (!existsSync(input)) {
+    throw new BriefError('INPUT_NOT_FOUND', `there is no file or folder at ${display(input, cwd)}`, {
+      hint: 'Pass the folder that holds your Markdown, e.g. `rfc-brief build content`.',
+    });
+  }
+  const isDir = statSync(input).isDirectory();
+  const root = isDir ? input : dirname(input);
+  const paths = isDir
+    ? readdirSync(input, { withFileTypes: true })
+        .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name))
+        .map((e) => join(input, e.name))
+        .sort((a, b) => basename(a).localeCompare(basename(b), 'en', { numeric: true }))
+    : [input];
+  if (paths.length === 0) {
+    throw new BriefError('INPUT_EMPTY', `${display(input, cwd)} holds no Markdown (.md) files`, {
+      hint: 'Add a Markdown file such as 01-intro.md, or pass the folder that holds them.',
+    });
+  }
+  const files = paths.map((path) => ({ path, display: display(path, cwd), text: readText(path, cwd) }));
+  if (files.every((f) => f.text.trim() === '')) {
+    throw new BriefError('INPUT_EMPTY', `${files.length === 1 ? 'the file is' : 'every file is'} empty`, {
+      where: { file: files[0]?.display ?? display(input, cwd) },
+      hint: 'Write at least one slide: a heading such as "## Why" and a few lines under it.',
+    });
+  }
+  return { root, files, revealMdJson: readRevealMdJson(root, cwd) };
+}
+
+function readText(path: string, cwd: string): string {
+  const bytes = readFileSync(path);
+  const file = display(path, cwd);
+  if (bytes.includes(0)) {
+    throw new BriefError('INPUT_NOT_TEXT', 'this is a binary file, not Markdown text', {
+      where: { file },
+      hint: 'Move it out of the briefing folder, or give it another extension than .md.',
+    });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = lineOfFirstInvalidByte(bytes);
+    throw new BriefError('INPUT_NOT_TEXT', 'the file is not UTF-8 text', {
+      where: { file, line },
+      hint: 'Save it as UTF-8 in your editor (for example `iconv -f latin1 -t utf-8`).',
+    });
+  }
+}
+
+function lineOfFirstInvalidByte(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+function readRevealMdJson(root: string, cwd: string): LoadedBriefing['revealMdJson'] {
+  const path = join(root, 'reveal-md.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { path: display(path, cwd), data: data as Record<string, unknown> };
+  } catch (error) {
+    throw new BriefError('FRONT_MATTER', `reveal-md.json is not valid JSON: ${(error as Error).message}`, {
+      where: { file: display(path, cwd) },
+    });
+  }
+  throw new BriefError('FRONT_MATTER', 'reveal-md.json must hold one JSON object', { where: { file: display(path, cwd) } });
+}
+
+export function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

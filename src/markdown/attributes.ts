@@ -1,0 +1,116 @@
+import render from 'dom-serializer';
+import { Element, isComment, isTag, type ChildNode, type ParentNode } from 'domhandler';
+import { decodeHTML } from 'entities';
+import { parseDocument } from 'htmlparser2';
+import { textContent } from 'domutils';
+
+// reveal.js's defaults: https://revealjs.com/markdown/#element-attributes
+const ELEMENT_ATTRIBUTES = /\.element\s*?(.+?)$/m;
+const SLIDE_ATTRIBUTES = /\.slide:\s*?(\S.+?)$/m;
+const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/g;
+
+const ASSET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  img: ['src'],
+  source: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  object: ['data'],
+  embed: ['src'],
+};
+const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video', 'data-background'];
+
+export interface ProcessedHtml {
+  readonly html: string;
+  readonly title: string;
+  readonly slideAttributes: Record<string, string>;
+  /** Every URL the slide loads (images, media, backgrounds), local or not. */
+  readonly urls: readonly string[];
+}
+
+/**
+ * Applies `<!-- .element: ... -->` and `<!-- .slide: ... -->` comments the way reveal.js's Markdown
+ * plugin does in the browser (a comment sets attributes on the nearest element before it, or on its
+ * parent, or failing that on the slide), but at build time, and collects what the slide loads.
+ */
+export function processSlideHtml(html: string): ProcessedHtml {
+  const doc = parseDocument(html, { decodeEntities: false });
+  const section = new Element('section', {}, doc.children);
+  applyComments(section, section);
+  const urls: string[] = [];
+  collectUrls(section.children, urls);
+  for (const name of BACKGROUND_ATTRIBUTES) {
+    const value = section.attribs[name];
+    if (value !== undefined && looksLikeUrl(value)) urls.push(value);
+  }
+  return {
+    html: render(section.children, { decodeEntities: false }),
+    title: findTitle(section.children),
+    slideAttributes: { ...section.attribs },
+    urls,
+  };
+}
+
+function applyComments(section: Element, parent: ParentNode): void {
+  let target: Element | undefined = parent instanceof Element ? parent : undefined;
+  parent.children.forEach((child: ChildNode) => {
+    if (isComment(child)) {
+      if (!(target && applyAttributes(child.data, target, ELEMENT_ATTRIBUTES))) {
+        applyAttributes(child.data, section, SLIDE_ATTRIBUTES);
+      }
+    } else if (isTag(child)) {
+      applyComments(section, child);
+      if (child.name !== 'br') target = child;
+    }
+  });
+}
+
+function applyAttributes(comment: string, target: Element, pattern: RegExp): boolean {
+  const match = pattern.exec(comment);
+  if (!match?.[1]) return false;
+  for (const attribute of match[1].matchAll(ATTRIBUTE)) {
+    const [, name, value, flag] = attribute;
+    if (name !== undefined && value !== undefined) setAttribute(target, name, value);
+    else if (flag !== undefined) setAttribute(target, flag, '');
+  }
+  return true;
+}
+
+function setAttribute(target: Element, name: string, value: string): void {
+  const existing = target.attribs[name];
+  // Classes add up (reveal.js replaces them, losing e.g. a code block's language class).
+  target.attribs[name] = name === 'class' && existing ? mergeClasses(existing, value) : value;
+}
+
+function mergeClasses(a: string, b: string): string {
+  return [...new Set(`${a} ${b}`.split(/\s+/).filter(Boolean))].join(' ');
+}
+
+function collectUrls(nodes: readonly ChildNode[], urls: string[]): void {
+  for (const node of nodes) {
+    if (!isTag(node)) continue;
+    for (const attribute of ASSET_ATTRIBUTES[node.name] ?? []) {
+      const value = node.attribs[attribute];
+      if (value) urls.push(decodeHTML(value));
+    }
+    for (const name of BACKGROUND_ATTRIBUTES) {
+      const value = node.attribs[name];
+      if (value !== undefined && looksLikeUrl(value)) urls.push(value);
+    }
+    collectUrls(node.children, urls);
+  }
+}
+
+/** data-background can hold a colour or an image: only the latter is a file. */
+function looksLikeUrl(value: string): boolean {
+  return /[./]/.test(value) && !/^(#|rgb|hsl)/i.test(value.trim());
+}
+
+function findTitle(nodes: readonly ChildNode[]): string {
+  for (const node of nodes) {
+    if (!isTag(node)) continue;
+    if (/^h[1-6]$/.test(node.name)) return decodeHTML(textContent(node)).replace(/\s+/g, ' ').trim();
+    const inner = findTitle(node.children);
+    if (inner) return inner;
+  }
+  return '';
+}

@@ -1,0 +1,40 @@
+import hljs from 'highlight.js';
+import { Marked, type Tokens } from 'marked';
+
+/**
+ * The one Markdown renderer: GitHub-flavoured Markdown, code highlighted at build time so the deck
+ * needs no highlighting script and the PDF shows the same colours.
+ */
+export function createMarked(): Marked {
+  const marked = new Marked({ gfm: true });
+  marked.use({
+    renderer: {
+      code(token: Tokens.Code): string {
+        return renderCode(token.text, token.lang ?? '');
+      },
+    },
+  });
+  return marked;
+}
+
+/**
+ * Info strings as reveal.js writes them: "js [1|3-5]" or "js [1-2]": language, then the lines to
+ * highlight (kept as data-line-numbers for reveal.js's own conventions).
+ */
+export function parseInfo(info: string): { language: string; lineNumbers: string | undefined } {
+  const match = /^\s*([^\s[]*)\s*(?:\[([^\]]*)\])?/.exec(info);
+  return { language: match?.[1] ?? '', lineNumbers: match?.[2] };
+}
+
+function renderCode(text: string, info: string): string {
+  const { language, lineNumbers } = parseInfo(info);
+  const known = language !== '' && hljs.getLanguage(language) !== undefined;
+  const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+  const langClass = language ? ` language-${escapeHtml(language)}` : '';
+  const lines = lineNumbers === undefined ? '' : ` data-line-numbers="${escapeHtml(lineNumbers)}"`;
+  return `<pre><code class="hljs${langClass}"${lines}>${body}</code></pre>\n`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

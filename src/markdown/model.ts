@@ -1,0 +1,43 @@
+import type { Warning } from '../errors.js';
+
+/** One source file of a briefing, as text: the markdown stage never touches the disk. */
+export interface SourceFile {
+  /** Path as shown to the person (relative to where they ran the command when possible). */
+  readonly path: string;
+  readonly text: string;
+  /** Line in `path` on which `text` starts (after front matter). */
+  readonly firstLine: number;
+}
+
+export interface Separators {
+  readonly horizontal: string;
+  readonly vertical: string | null;
+  readonly notes: string;
+}
+
+/** A reference to a local file the slide needs (an image, a video, a background). */
+export interface AssetRef {
+  readonly url: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface Slide {
+  /** Heading text of the slide (first h1-h6), or '' when it has none. */
+  readonly title: string;
+  readonly html: string;
+  readonly notesHtml: string;
+  /** Attributes for the slide's <section>, from `<!-- .slide: ... -->` comments. */
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly file: string;
+  readonly line: number;
+  readonly assets: readonly AssetRef[];
+}
+
+/** Horizontal slides, each a stack of one or more vertical slides. */
+export type SlideStack = readonly Slide[];
+
+export interface ParsedSlides {
+  readonly stacks: readonly SlideStack[];
+  readonly warnings: readonly Warning[];
+}

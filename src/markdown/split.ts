@@ -1,0 +1,63 @@
+import type { Separators } from './model.js';
+
+export interface SlideSource {
+  readonly text: string;
+  /** Offset of `text` in the string that was split. */
+  readonly offset: number;
+}
+
+/**
+ * Splits Markdown into stacks of slides exactly as reveal.js's Markdown plugin (slidify) does,
+ * keeping each piece's offset so that errors and warnings can name a line.
+ * https://github.com/hakimel/reveal.js/blob/master/plugin/markdown/plugin.js
+ */
+export function splitSlides(markdown: string, separators: Separators): SlideSource[][] {
+  const pattern = separators.horizontal + (separators.vertical ? `|${separators.vertical}` : '');
+  const any = new RegExp(pattern, 'mg');
+  const horizontal = new RegExp(separators.horizontal);
+  const stacks: SlideSource[][] = [];
+  let lastIndex = 0;
+  let wasHorizontal = true;
+  let match: RegExpExecArray | null;
+  while ((match = any.exec(markdown)) !== null) {
+    if (match[0].length === 0) {
+      // A pattern that matches the empty string would loop forever; reveal.js hangs here.
+      any.lastIndex++;
+      continue;
+    }
+    const isHorizontal = horizontal.test(match[0]);
+    const piece = { text: markdown.slice(lastIndex, match.index), offset: lastIndex };
+    // After a horizontal separator the piece starts a stack of its own (for a vertical separator,
+    // the stack it opens); after a vertical one it joins the current stack.
+    if (wasHorizontal) stacks.push([piece]);
+    else lastStack(stacks).push(piece);
+    lastIndex = any.lastIndex;
+    wasHorizontal = isHorizontal;
+  }
+  const rest = { text: markdown.slice(lastIndex), offset: lastIndex };
+  if (wasHorizontal) stacks.push([rest]);
+  else lastStack(stacks).push(rest);
+  return stacks;
+}
+
+function lastStack(stacks: SlideSource[][]): SlideSource[] {
+  const last = stacks[stacks.length - 1];
+  if (last) return last;
+  const created: SlideSource[] = [];
+  stacks.push(created);
+  return created;
+}
+
+/** Splits a slide into its body and its speaker notes at the first notes marker. */
+export function splitNotes(text: string, notesSeparator: string): { body: string; notes: string } {
+  const match = new RegExp(notesSeparator, 'mi').exec(text);
+  if (!match) return { body: text, notes: '' };
+  return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim() };
+}
+
+/** 1-based line of `offset` in `text`, counting from `firstLine`. */
+export function lineAt(text: string, offset: number, firstLine: number): number {
+  let line = firstLine;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,66 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { BriefError } from './errors.js';
+
+/**
+ * Outputs are written into a staging folder beside the output folder and moved into place only
+ * when every one of them succeeded, so a failed or interrupted build leaves the previous good
+ * output untouched and nothing half-written.
+ */
+export class Staging {
+  readonly dir: string;
+
+  constructor(readonly outDir: string) {
+    const parent = dirname(outDir);
+    this.dir = join(parent, `.${basename(outDir)}.rfc-brief-${process.pid}-${randomBytes(3).toString('hex')}`);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch (cause) {
+      throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write the output folder ${outDir}`, {
+        cause,
+        hint: 'Choose another folder with --out, or check its permissions.',
+      });
+    }
+  }
+
+  path(rel: string): string {
+    return join(this.dir, rel);
+  }
+
+  write(rel: string, contents: string | Uint8Array): void {
+    const path = this.path(rel);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, contents);
+  }
+
+  copy(from: string, rel: string): void {
+    const path = this.path(rel);
+    mkdirSync(dirname(path), { recursive: true });
+    copyFileSync(from, path);
+  }
+
+  /** Moves each staged entry over its counterpart in the output folder. */
+  commit(entries: readonly string[]): void {
+    try {
+      mkdirSync(this.outDir, { recursive: true });
+      for (const entry of entries) {
+        const target = join(this.outDir, entry);
+        const old = existsSync(target) ? `${this.path(entry)}.old` : undefined;
+        if (old) renameSync(target, old);
+        renameSync(this.path(entry), target);
+      }
+    } catch (cause) {
+      throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write into the output folder ${this.outDir}`, {
+        cause,
+        hint: 'Choose another folder with --out, or check its permissions.',
+      });
+    } finally {
+      this.discard();
+    }
+  }
+
+  discard(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

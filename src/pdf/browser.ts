@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer';
+import { BriefError } from '../errors.js';
+
+/** Flags for a quiet, offline, headless start (see the machine notes in DEVELOPERS.md / README). */
+const ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/**
+ * The one browser of a run: launched on first use, closed by dispose() whatever happened, with
+ * its own throw-away profile folder.
+ */
+export class Browser {
+  private launched: Promise<PuppeteerBrowser> | undefined;
+  private profileDir: string | undefined;
+
+  constructor(
+    private readonly executablePath: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+    const browser = await this.launch();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(this.timeoutMs);
+    try {
+      return await use(page);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    const launched = this.launched;
+    this.launched = undefined;
+    if (launched) {
+      const browser = await launched.catch(() => undefined);
+      await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    }
+    if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true });
+    this.profileDir = undefined;
+  }
+
+  private launch(): Promise<PuppeteerBrowser> {
+    if (!this.launched) {
+      this.profileDir = mkdtempSync(join(tmpdir(), 'rfc-brief-chromium-'));
+      const root = process.getuid?.() === 0;
+      this.launched = puppeteer
+        .launch({
+          executablePath: this.executablePath,
+          headless: true,
+          userDataDir: this.profileDir,
+          args: [...ARGS, ...(root ? ['--no-sandbox'] : [])],
+          timeout: this.timeoutMs,
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        })
+        .catch((cause: unknown) => {
+          throw new BriefError('BROWSER_FAILED', `the browser at ${this.executablePath} did not start`, {
+            cause,
+            hint: `${firstLine(cause)}. Check that it is a working Chromium or Chrome, or pass another with --browser-path.`,
+          });
+        });
+    }
+    return this.launched;
+  }
+}
+
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,85 @@
+import { accessSync, constants } from 'node:fs';
+import { BriefError } from '../errors.js';
+
+export interface BrowserSearch {
+  readonly browserPath?: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The browser puppeteer downloaded, when it did (skipped in this project by default). */
+  readonly puppeteerPath?: (() => string) | undefined;
+  readonly platform: NodeJS.Platform;
+}
+
+const SYSTEM_PATHS: Readonly<Partial<Record<NodeJS.Platform, readonly string[]>>> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+    '/snap/bin/chromium',
+    '/opt/google/chrome/chrome',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  ],
+};
+
+/**
+ * --browser-path, then CHROME_PATH / PUPPETEER_EXECUTABLE_PATH, then puppeteer's own download,
+ * then the usual system locations. A path the person named that does not work is an error, not a
+ * reason to quietly use another browser.
+ */
+export function findBrowser(search: BrowserSearch): string {
+  const named: [string, string | undefined][] = [
+    ['--browser-path', search.browserPath],
+    ['CHROME_PATH', search.env['CHROME_PATH']],
+    ['PUPPETEER_EXECUTABLE_PATH', search.env['PUPPETEER_EXECUTABLE_PATH']],
+  ];
+  for (const [source, path] of named) {
+    if (!path) continue;
+    if (isExecutable(path)) return path;
+    throw new BriefError('BROWSER_NOT_FOUND', `${source} names ${path}, which is not an executable file`, {
+      hint: 'Point it at a Chromium or Chrome binary, or unset it to let rfc-brief look in the usual places.',
+    });
+  }
+  const tried: string[] = [];
+  const fromPuppeteer = safely(search.puppeteerPath);
+  if (fromPuppeteer) {
+    if (isExecutable(fromPuppeteer)) return fromPuppeteer;
+    tried.push(fromPuppeteer);
+  }
+  for (const path of SYSTEM_PATHS[search.platform] ?? []) {
+    if (isExecutable(path)) return path;
+    tried.push(path);
+  }
+  throw new BriefError('BROWSER_NOT_FOUND', 'no Chromium or Chrome was found to print the PDF', {
+    hint:
+      `Tried --browser-path, CHROME_PATH, PUPPETEER_EXECUTABLE_PATH and: ${tried.join(', ')}. ` +
+      'Install one (on Debian: `sudo apt-get install chromium`, or run scripts/setup.sh), pass ' +
+      '--browser-path, or build without PDFs using --no-pdf.',
+  });
+}
+
+function safely(get: (() => string) | undefined): string | undefined {
+  try {
+    return get?.();
+  } catch {
+    return undefined;
+  }
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

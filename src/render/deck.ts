@@ -1,0 +1,73 @@
+import type { BriefConfig, DeckMeta } from '../config/resolve.js';
+import type { Slide, SlideStack } from '../markdown/model.js';
+import { escapeHtml, renderAttributes, scriptJson } from './html.js';
+
+/** Where the deck's own files live, relative to slides/index.html. */
+export const DECK_LIB = 'lib';
+
+export interface DeckInput {
+  readonly config: BriefConfig;
+  readonly stacks: readonly SlideStack[];
+  /** Stylesheets, relative to index.html, in order. */
+  readonly stylesheets: readonly string[];
+}
+
+/** The reveal.js deck as one HTML page: all Markdown already rendered, no network needed. */
+export function renderDeck({ config, stacks, stylesheets }: DeckInput): string {
+  const { meta } = config;
+  const title = meta.title ?? firstTitle(stacks) ?? 'Slides';
+  const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
+  const options = { ...config.revealOptions };
+  return `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="rfc-brief">
+<title>${escapeHtml(title)}</title>
+${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.description ? `<meta name="description" content="${escapeHtml(meta.description)}">\n` : ''}<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">
+${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+</head>
+<body>
+<div class="reveal"><div class="slides">
+${slides}
+</div></div>
+<script src="${DECK_LIB}/reveal/reveal.js"></script>
+<script src="${DECK_LIB}/reveal/notes.js"></script>
+<script>
+Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: [RevealNotes] }));
+</script>
+</body>
+</html>
+`;
+}
+
+function renderStack(stack: SlideStack): string {
+  const [only] = stack;
+  if (stack.length === 1 && only) return renderSlide(only);
+  return `<section>\n${stack.map(renderSlide).join('\n')}\n</section>`;
+}
+
+function renderSlide(slide: Slide): string {
+  const source = { 'data-source': `${slide.file}:${slide.line}` };
+  const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>\n` : '';
+  return `<section${renderAttributes({ ...source, ...slide.attributes })}>\n${slide.html}${notes}</section>`;
+}
+
+function renderTitleSlide(meta: DeckMeta): string {
+  const line = (tag: string, cls: string, text: string | undefined) =>
+    text ? `<${tag} class="${cls}">${escapeHtml(text)}</${tag}>\n` : '';
+  const byline = [meta.author, meta.date].filter(Boolean).join(' · ');
+  return `<section class="title-slide" data-state="title-slide">
+${line('h1', 'title', meta.title)}${line('p', 'subtitle', meta.subtitle)}${line('p', 'byline', byline)}${line('p', 'version', meta.version)}</section>`;
+}
+
+function firstTitle(stacks: readonly SlideStack[]): string | undefined {
+  for (const stack of stacks) for (const slide of stack) if (slide.title) return slide.title;
+  return undefined;
+}
+
+/** Every slide of the deck in reading order, vertical ones included. */
+export function countSlides(config: BriefConfig, stacks: readonly SlideStack[]): number {
+  return (config.meta.titleSlide ? 1 : 0) + stacks.reduce((sum, stack) => sum + stack.length, 0);
+}
