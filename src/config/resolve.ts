@@ -129,8 +129,10 @@ function asKeywords(found: Found | undefined): string[] {
 }
 
 function asPattern(found: Found | undefined): string | undefined {
-  const pattern = asString(found);
-  if (pattern === undefined || !found) return undefined;
+  if (!found) return undefined;
+  // Not trimmed: "\r?\n---\r?\n" from a JSON file holds real line breaks that are the pattern.
+  if (typeof found.value !== 'string' || found.value === '') throw invalid(found, 'must be a regular expression written as text');
+  const pattern = found.value;
   try {
     new RegExp(pattern, 'mg');
   } catch (error) {

@@ -36,25 +36,28 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
 }
 
 function parseYaml(yamlText: string, file: string): Omit<FrontMatter, 'body' | 'bodyLine'> {
-  const first = parseDocument(yamlText, { prettyErrors: false });
+  const first = parseDocument(yamlText);
   let doc = first;
   const warnings: Warning[] = [];
   if (first.errors.length > 0 && /^[ ]*\t/m.test(yamlText)) {
-    // Editors that indent with tabs are common; YAML forbids them. Read each tab as two spaces
-    // and say so, rather than refuse a deck that reveal-md users build every day.
-    const retried = parseDocument(yamlText.replace(/^([ \t]+)/gm, (indent) => indent.replace(/\t/g, '  ')));
-    if (retried.errors.length === 0) {
+    // Editors that indent with tabs are common; YAML forbids them. Try the usual tab widths and
+    // say so, rather than refuse a deck that reveal-md users build every day.
+    for (const width of [4, 2, 8]) {
+      const spaces = ' '.repeat(width);
+      const retried = parseDocument(yamlText.replace(/^[ \t]+/gm, (indent) => indent.replace(/\t/g, spaces)));
+      if (retried.errors.length > 0) continue;
       doc = retried;
       const tabLine = yamlText.split('\n').findIndex((l) => /^[ ]*\t/.test(l)) + 2;
       warnings.push({
-        message: 'front matter is indented with tabs, which YAML does not allow; read each tab as two spaces',
+        message: `front matter is indented with tabs, which YAML does not allow; read each tab as ${width} spaces`,
         where: { file, line: tabLine },
       });
+      break;
     }
   }
   const error = doc.errors[0];
   if (error) {
-    const yamlLine = error.linePos?.[0].line ?? 1;
+    const yamlLine = lineOfOffset(yamlText, error.pos[0]);
     throw new BriefError('FRONT_MATTER', `the front matter is not valid YAML: ${firstLine(error.message)}`, {
       where: { file, line: yamlLine + 1 },
       hint: 'Fix the YAML between the two "---" lines at the top of the file.',
@@ -77,6 +80,11 @@ function keyLinesOf(yamlText: string): Record<string, number> {
     if (key !== undefined && lines[key] === undefined) lines[key] = index + 2;
   });
   return lines;
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  // The parser reports the end of an unclosed collection past the last line: name that line.
+  return countLines(text.slice(0, Math.min(offset, text.trimEnd().length))) + 1;
 }
 
 function countLines(text: string): number {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian (or Ubuntu) machine and builds the default briefing into dist/:
+#   - system packages: Chromium (prints the PDFs), poppler-utils (the tests read PDFs back),
+#     DejaVu fonts (fallback for symbols the deck's own fonts lack);
+#   - the npm dependencies (puppeteer's own browser download is skipped: .puppeteerrc.cjs);
+#   - compiles the TypeScript and runs `npm start`.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+has_browser() {
+  [ -n "${CHROME_PATH:-}" ] || [ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] && return 0
+  for b in chromium chromium-browser google-chrome google-chrome-stable; do command -v "$b" >/dev/null 2>&1 && return 0; done
+  return 1
+}
+has_browser || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: please install ${missing[*]} with your system's package manager, then run this again." >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "setup: installing ${missing[*]} (apt-get)" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+npm start
