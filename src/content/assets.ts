@@ -10,9 +10,9 @@ export interface ResolvedAsset {
 }
 
 /**
- * Local files the slides load are copied beside the deck under the same relative path. A path that
- * leaves the briefing folder (../, absolute, or a symlink out) is refused: a shared briefing must
- * not be able to copy the author's other files into its output.
+ * Local files the slides load are copied beside the deck under the same relative path. A file that
+ * lies outside the briefing folder (../, absolute, or a symlink out) is refused: a shared briefing
+ * must not be able to copy the author's other files into its output.
  */
 export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets: ResolvedAsset[]; warnings: Warning[] } {
   const realRoot = realpathSync(root);
@@ -21,20 +21,21 @@ export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets
   for (const ref of refs) {
     const where = { file: ref.file, line: ref.line };
     const clean = safeDecode(ref.url.replace(/[?#].*$/, ''));
-    const outside = () =>
-      new BriefError('ASSET_OUTSIDE', `${ref.url} is outside the briefing folder`, {
+    const path = resolve(root, clean);
+    const rel = relative(root, path);
+    const leaves = isAbsolute(clean) || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+    const exists = existsSync(path) && statSync(path).isFile();
+    if (exists && (leaves || !isInside(realRoot, realpathSync(path)))) {
+      throw new BriefError('ASSET_OUTSIDE', `${ref.url} is outside the briefing folder`, {
         where,
         hint: 'Copy the file into the briefing folder and refer to it by a relative path such as images/diagram.png.',
       });
-    if (isAbsolute(clean) || clean.startsWith('/')) throw outside();
-    const path = resolve(root, clean);
-    const rel = relative(root, path);
-    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) throw outside();
-    if (!existsSync(path) || !statSync(path).isFile()) {
+    }
+    if (!exists) {
+      // Decks shared without their images are common: build them, and say what is missing.
       warnings.push({ message: `${ref.url} was not found; the slide will show it as missing`, where });
       continue;
     }
-    if (!isInside(realRoot, realpathSync(path))) throw outside();
     assets.set(rel, { from: path, to: rel.split(sep).join('/') });
   }
   return { assets: [...assets.values()], warnings };

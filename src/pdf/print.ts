@@ -29,7 +29,7 @@ export async function printPage(browser: Browser, request: PrintRequest, warning
       window.__rfcBriefReady = new Promise((resolve) => document.addEventListener(eventName, () => resolve(), { once: true }));
     }, request.readyEvent);
     const url = `${pathToFileURL(request.htmlPath).href}?${request.query}`;
-    await withTimeout(request, `the page to load (${request.htmlPath})`, page.goto(url, { waitUntil: 'load' }));
+    await withTimeout(request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
     await withTimeout(
       request,
       `the "${request.readyEvent}" event, fonts and images`,
@@ -59,22 +59,20 @@ async function confine(page: Page, allowedDir: string, warnings: Warning[]): Pro
 }
 
 async function withTimeout<T>(request: PrintRequest, waitingFor: string, work: Promise<T>): Promise<T> {
+  const timedOut = () =>
+    new BriefError('TIMEOUT', `gave up after ${request.timeoutMs / 1000} s waiting for ${waitingFor}`, {
+      hint: 'A very large deck may need more time: pass --timeout with a larger number of milliseconds.',
+    });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new BriefError('TIMEOUT', `gave up after ${request.timeoutMs / 1000} s waiting for ${waitingFor}`, {
-            hint: 'A very large deck may need more time: pass --timeout with a larger number of milliseconds.',
-          }),
-        ),
-      request.timeoutMs,
-    );
+    timer = setTimeout(() => reject(timedOut()), request.timeoutMs);
   });
   try {
     return await Promise.race([work, timeout]);
   } catch (error) {
     if (error instanceof BriefError) throw error;
+    // puppeteer's own clock (set to the same timeout) may ring first.
+    if (error instanceof Error && error.name === 'TimeoutError') throw timedOut();
     throw new BriefError('BROWSER_FAILED', `the browser failed while waiting for ${waitingFor}: ${firstLine(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);

@@ -68,9 +68,14 @@ describe('resolveAssets', () => {
     expect(warnings[0]?.where).toEqual({ file: 'a.md', line: 7 });
   });
 
-  it.each(['../secret.png', '../../etc/passwd', '/etc/passwd'])('refuses %s, outside the briefing', (url) => {
+  it.each(['../secret.png', '/etc/passwd'])('refuses %s, a file outside the briefing', (url) => {
+    writeFileSync(join(dir, '../secret.png'), 'secret');
     const error = briefErrorOf(() => resolveAssets(dir, [ref(url)]));
     expect([error.code, error.where?.line]).toEqual(['ASSET_OUTSIDE', 7]);
+  });
+
+  it('only warns about a path outside the briefing that names no file: there is nothing to copy', () => {
+    expect(resolveAssets(dir, [ref('../../no/such/file.png')]).warnings[0]?.message).toMatch(/was not found/);
   });
 
   it('refuses a symlink that leaves the briefing folder', () => {
