@@ -59,11 +59,15 @@ export function readBriefing(input: string, cwd: string, theme: string | undefin
     warnings.push(...fm.warnings);
     if (index === 0) layers.push({ data: fm.data, file: file.display, keyLines: fm.keyLines, warnUnknown: true });
     else if (Object.keys(fm.data).length > 0) {
-      warnings.push({ message: 'front matter is read only from the first file; this one is ignored', where: { file: file.display, line: 1 } });
+      warnings.push({
+        message: 'front matter is read only from the first file; this one is ignored',
+        where: { file: file.display, line: 1 },
+      });
     }
     sources.push({ path: file.display, text: fm.body, firstLine: fm.bodyLine });
   });
-  if (loaded.revealMdJson) layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
+  if (loaded.revealMdJson)
+    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
   const resolved = resolveConfig({ theme, root: loaded.root }, layers);
   warnings.push(...resolved.warnings);
   const parsed = parseSlides(sources, resolved.config.separators);
@@ -78,10 +82,18 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const briefing = readBriefing(input, request.cwd, request.theme);
   const warnings = [...briefing.warnings];
   const { config, stacks, loaded } = briefing;
-  const assets = resolveAssets(loaded.root, stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
+  const assets = resolveAssets(
+    loaded.root,
+    stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)),
+  );
   warnings.push(...assets.warnings);
   const browserPath = request.pdf
-    ? findBrowser({ browserPath: request.browserPath, env: request.env ?? process.env, puppeteerPath: () => puppeteer.executablePath(), platform: process.platform })
+    ? findBrowser({
+        browserPath: request.browserPath,
+        env: request.env ?? process.env,
+        puppeteerPath: () => puppeteer.executablePath(),
+        platform: process.platform,
+      })
     : undefined;
 
   const staging = new Staging(out);
@@ -98,12 +110,24 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     if (browser) {
       const bytes = await printPage(
         browser,
-        { htmlPath: staging.path('slides/index.html'), allowedDir: staging.path('slides'), query: 'print-pdf', readyEvent: 'pdf-ready', timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+        {
+          htmlPath: staging.path('slides/index.html'),
+          allowedDir: staging.path('slides'),
+          query: 'print-pdf',
+          readyEvent: 'pdf-ready',
+          timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        },
         warnings,
       );
       throwIfAborted(request.signal);
       const title = config.meta.title ?? stacks[0]?.[0]?.title ?? 'Slides';
-      const withMeta = await setMetadata(bytes, { title, author: config.meta.author, subject: config.meta.subtitle ?? config.meta.description, keywords: config.meta.keywords, lang: config.meta.lang });
+      const withMeta = await setMetadata(bytes, {
+        title,
+        author: config.meta.author,
+        subject: config.meta.subtitle ?? config.meta.description,
+        keywords: config.meta.keywords,
+        lang: config.meta.lang,
+      });
       staging.write('slides.pdf', withMeta.bytes);
       pages = withMeta.pages;
       entries.push('slides.pdf');

@@ -46,7 +46,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     .option('--no-pdf', 'build the deck only, without launching a browser')
     .option('-t, --theme <name>', 'theme (overrides the front matter): light, dark, or a reveal.js theme')
     .option('--browser-path <path>', 'Chromium or Chrome to print with (else CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, system)')
-    .addOption(new Option('--timeout <ms>', 'how long printing may take, in milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive))
+    .addOption(
+      new Option('--timeout <ms>', 'how long printing may take, in milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive),
+    )
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (dir: string, flags: BuildFlags) => {
       const result = await build({

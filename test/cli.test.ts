@@ -21,7 +21,13 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
     const result = await run(['build', CONTENT, '--out', 'out', '--no-pdf'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^out\/slides\/index\.html \(\d+\.\d KiB\)\n$/);
-    for (const file of ['index.html', 'lib/reveal/reveal.js', 'lib/reveal/notes.js', 'lib/theme/slides.css', 'lib/theme/fonts/inter-latin-400-normal.woff2']) {
+    for (const file of [
+      'index.html',
+      'lib/reveal/reveal.js',
+      'lib/reveal/notes.js',
+      'lib/theme/slides.css',
+      'lib/theme/fonts/inter-latin-400-normal.woff2',
+    ]) {
       expect(existsSync(join(dir, 'out/slides', file)), file).toBe(true);
     }
     expect(existsSync(join(dir, 'out/slides.pdf'))).toBe(false);
@@ -75,7 +81,10 @@ describe('rfc-brief errors (in-process)', () => {
 
   it('refuses a missing folder', async () => {
     const result = await run(['build', 'nope', '--no-pdf'], dir);
-    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('error[INPUT_NOT_FOUND]: there is no file or folder at nope')]);
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      expect.stringContaining('error[INPUT_NOT_FOUND]: there is no file or folder at nope'),
+    ]);
   });
 
   it('refuses an unknown option with exit code 2 and a suggestion', async () => {
@@ -141,6 +150,8 @@ describe('the rfc-brief binary', () => {
     writeFileSync(join(dir, 'content/a.md'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
     const result = await runBin(['build', '--no-pdf']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error[INPUT_NOT_TEXT]: content/a.md: this is a binary file, not Markdown text\n  Move it out of the briefing folder, or give it another extension than .md.\n');
+    expect(result.stderr).toBe(
+      'error[INPUT_NOT_TEXT]: content/a.md: this is a binary file, not Markdown text\n  Move it out of the briefing folder, or give it another extension than .md.\n',
+    );
   });
 });

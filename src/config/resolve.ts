@@ -52,10 +52,7 @@ export interface CliSettings {
  * CLI > front matter > reveal-md.json > defaults, validated once here; everything after this point
  * reads a complete, typed object.
  */
-export function resolveConfig(
-  cli: CliSettings,
-  layers: readonly SettingsLayer[],
-): { config: BriefConfig; warnings: Warning[] } {
+export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]): { config: BriefConfig; warnings: Warning[] } {
   const warnings: Warning[] = [];
   for (const layer of layers) if (layer.warnUnknown) warnUnknownKeys(layer, warnings);
   const read = (key: string) => pick(layers, key);
@@ -123,7 +120,11 @@ function asString(found: Found | undefined): string | undefined {
 
 function asKeywords(found: Found | undefined): string[] {
   if (!found) return [];
-  if (typeof found.value === 'string') return found.value.split(',').map((k) => k.trim()).filter(Boolean);
+  if (typeof found.value === 'string')
+    return found.value
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
   if (Array.isArray(found.value) && found.value.every((k) => typeof k === 'string')) return found.value as string[];
   throw invalid(found, 'must be a list of words, or one line of words separated by commas');
 }

@@ -41,7 +41,11 @@ describe('the slides PDF of the default briefing', () => {
   });
 
   it('keeps speaker notes out of the slides', () => {
-    const notesText = slides[0]?.notesHtml.replace(/<[^>]+>/g, '').split(/[.\n]/)[0]?.trim() ?? '';
+    const notesText =
+      slides[0]?.notesHtml
+        .replace(/<[^>]+>/g, '')
+        .split(/[.\n]/)[0]
+        ?.trim() ?? '';
     expect(notesText.length).toBeGreaterThan(10);
     expect(pdf.pages.join('\n')).not.toContain(notesText);
   });
@@ -62,7 +66,8 @@ describe('the slides PDF of the default briefing', () => {
   });
 
   it('draws something on every page', () => {
-    for (let page = 1; page <= pdf.pages.length; page++) expect(greyLevels(join(dir, 'dist/slides.pdf'), page), `page ${page}`).toBeGreaterThan(8);
+    for (let page = 1; page <= pdf.pages.length; page++)
+      expect(greyLevels(join(dir, 'dist/slides.pdf'), page), `page ${page}`).toBeGreaterThan(8);
   });
 
   it('embeds every font it uses', () => {
@@ -77,6 +82,18 @@ describe('the slides PDF of the default briefing', () => {
 
   it('leaves no Chromium running', () => {
     expect(briefBrowsers()).toBe(browsersBefore);
+  });
+});
+
+describe('the process counter the tests rely on', () => {
+  it('sees a browser this process started, and not after dispose()', async () => {
+    const { Browser } = await import('../../src/pdf/browser.js');
+    const { findBrowser } = await import('../../src/pdf/find-browser.js');
+    const browser = new Browser(findBrowser({ env: process.env, platform: process.platform }), 30_000);
+    const before = briefBrowsers();
+    await browser.withPage(async () => expect(briefBrowsers()).toBe(before + 1));
+    await browser.dispose();
+    expect(briefBrowsers()).toBe(before);
   });
 });
 

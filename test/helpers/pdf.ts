@@ -33,7 +33,12 @@ export async function readPdf(path: string): Promise<ReadPdf> {
     const { width, height } = page.getViewport({ scale: 1 });
     sizes.push({ width, height });
     for (const annotation of (await page.getAnnotations()) as { subtype: string; dest?: unknown; url?: string }[]) {
-      if (annotation.subtype === 'Link') links.push({ page: n, dest: typeof annotation.dest === 'string' ? annotation.dest : annotation.dest ? JSON.stringify(annotation.dest) : null, url: annotation.url ?? null });
+      if (annotation.subtype === 'Link')
+        links.push({
+          page: n,
+          dest: typeof annotation.dest === 'string' ? annotation.dest : annotation.dest ? JSON.stringify(annotation.dest) : null,
+          url: annotation.url ?? null,
+        });
     }
   }
   const info = (await doc.getMetadata()).info as Record<string, unknown>;

@@ -54,7 +54,10 @@ describe('splitNotes', () => {
   });
 
   it('leaves a slide without notes whole', () => {
-    expect(splitNotes('# A\nA note: not at the start', DEFAULT_NOTES_SEPARATOR)).toEqual({ body: '# A\nA note: not at the start', notes: '' });
+    expect(splitNotes('# A\nA note: not at the start', DEFAULT_NOTES_SEPARATOR)).toEqual({
+      body: '# A\nA note: not at the start',
+      notes: '',
+    });
   });
 });
 
