@@ -1,28 +1,36 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer from 'puppeteer';
-import { resolveConfig, type BriefConfig, type SettingsLayer } from './config/resolve.js';
-import { DEFAULT_TIMEOUT_MS } from './config/defaults.js';
-import { resolveAssets } from './content/assets.js';
-import { loadBriefing, type LoadedBriefing } from './content/load.js';
+import { DEFAULT_TIMEOUT_MS, OUTPUTS, type Output } from './config/defaults.js';
+import { resolveAssets, type ResolvedAsset } from './content/assets.js';
 import { BriefError, type Warning } from './errors.js';
-import { readFrontMatter } from './markdown/front-matter.js';
-import type { SlideStack, SourceFile } from './markdown/model.js';
-import { parseSlides } from './markdown/parse.js';
+import { renderInline } from './markdown/marked.js';
 import { Staging } from './output.js';
 import { Browser } from './pdf/browser.js';
 import { findBrowser } from './pdf/find-browser.js';
-import { setMetadata } from './pdf/metadata.js';
-import { printPage } from './pdf/print.js';
+import { setMetadata, type PdfMetadata } from './pdf/metadata.js';
+import { printPage, type PrintRequest } from './pdf/print.js';
+import { printHandout } from './pdf/print-handout.js';
+import { printReport } from './pdf/print-report.js';
 import { countSlides, renderDeck } from './render/deck.js';
-import { deckFiles } from './render/deck-files.js';
+import { renderHandout } from './render/handout.js';
+import { renderReport } from './render/report.js';
+import { deckFiles, handoutFiles, reportFiles, type DocumentFiles } from './render/theme-files.js';
+import { readBriefing, type Briefing } from './briefing.js';
+
+export { readBriefing, type Briefing } from './briefing.js';
 
 export interface BuildRequest {
   readonly input: string;
   readonly out: string;
   readonly cwd: string;
+  /** false: HTML only (deck and report), no browser. */
   readonly pdf: boolean;
+  /** Outputs to write; all when not given. */
+  readonly only?: readonly Output[] | undefined;
   readonly theme?: string | undefined;
+  readonly handout?: string | undefined;
+  readonly paper?: string | undefined;
   readonly browserPath?: string | undefined;
   readonly timeoutMs?: number | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -41,53 +49,24 @@ export interface BuildResult {
   readonly warnings: readonly Warning[];
 }
 
-export interface Briefing {
-  readonly loaded: LoadedBriefing;
-  readonly config: BriefConfig;
-  readonly stacks: readonly SlideStack[];
-  readonly warnings: readonly Warning[];
-}
-
-/** load → front matter → config → slides: everything short of rendering, no browser. */
-export function readBriefing(input: string, cwd: string, theme: string | undefined): Briefing {
-  const loaded = loadBriefing(input, cwd);
-  const warnings: Warning[] = [];
-  const sources: SourceFile[] = [];
-  const layers: SettingsLayer[] = [];
-  loaded.files.forEach((file, index) => {
-    const fm = readFrontMatter(file.text, file.display);
-    warnings.push(...fm.warnings);
-    if (index === 0) layers.push({ data: fm.data, file: file.display, keyLines: fm.keyLines, warnUnknown: true });
-    else if (Object.keys(fm.data).length > 0) {
-      warnings.push({
-        message: 'front matter is read only from the first file; this one is ignored',
-        where: { file: file.display, line: 1 },
-      });
-    }
-    sources.push({ path: file.display, text: fm.body, firstLine: fm.bodyLine });
-  });
-  if (loaded.revealMdJson)
-    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
-  const resolved = resolveConfig({ theme, root: loaded.root }, layers);
-  warnings.push(...resolved.warnings);
-  const parsed = parseSlides(sources, resolved.config.separators);
-  warnings.push(...parsed.warnings);
-  return { loaded, config: resolved.config, stacks: parsed.stacks, warnings };
-}
-
 /** The whole build: every requested output is written, or none is. */
 export async function build(request: BuildRequest): Promise<BuildResult> {
-  const input = resolve(request.cwd, request.input);
   const out = resolve(request.cwd, request.out);
-  const briefing = readBriefing(input, request.cwd, request.theme);
+  const briefing = readBriefing(resolve(request.cwd, request.input), request.cwd, {
+    theme: request.theme,
+    handout: request.handout,
+    paper: request.paper,
+  });
   const warnings = [...briefing.warnings];
-  const { config, stacks, loaded } = briefing;
+  const { config, stacks } = briefing;
+  const wanted = new Set<Output>(request.only ?? OUTPUTS);
+  const printing = request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
   const assets = resolveAssets(
-    loaded.root,
+    briefing.loaded.root,
     stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)),
   );
   warnings.push(...assets.warnings);
-  const browserPath = request.pdf
+  const browserPath = printing
     ? findBrowser({
         browserPath: request.browserPath,
         env: request.env ?? process.env,
@@ -97,45 +76,66 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     : undefined;
 
   const staging = new Staging(out);
-  const browser = browserPath ? new Browser(browserPath, request.timeoutMs ?? DEFAULT_TIMEOUT_MS) : undefined;
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const browser = browserPath ? new Browser(browserPath, timeoutMs) : undefined;
   const abort = () => void browser?.dispose();
   request.signal?.addEventListener('abort', abort, { once: true });
   try {
-    const deck = deckFiles(config.theme);
-    staging.write('slides/index.html', renderDeck({ config, stacks, stylesheets: deck.stylesheets }));
-    for (const file of deck.files) staging.copy(file.from, `slides/${file.to}`);
-    for (const asset of assets.assets) staging.copy(asset.from, `slides/${asset.to}`);
-    const entries = ['slides'];
-    let pages: number | undefined;
-    if (browser) {
-      const bytes = await printPage(
-        browser,
-        {
-          htmlPath: staging.path('slides/index.html'),
-          allowedDir: staging.path('slides'),
-          query: 'print-pdf',
-          readyEvent: 'pdf-ready',
-          timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        },
-        warnings,
-      );
+    const entries: string[] = [];
+    const pages = new Map<string, number>();
+    const print = (folder: string, extra: Partial<PrintRequest> = {}): PrintRequest => ({
+      htmlPath: staging.path(`${folder}/index.html`),
+      allowedDir: staging.path(folder),
+      timeoutMs,
+      ...extra,
+    });
+    const save = async (name: string, bytes: Uint8Array, meta: PdfMetadata) => {
       throwIfAborted(request.signal);
-      const title = config.meta.title ?? stacks[0]?.[0]?.title ?? 'Slides';
-      const withMeta = await setMetadata(bytes, {
-        title,
-        author: config.meta.author,
-        subject: config.meta.subtitle ?? config.meta.description,
-        keywords: config.meta.keywords,
-        lang: config.meta.lang,
-      });
-      staging.write('slides.pdf', withMeta.bytes);
-      pages = withMeta.pages;
-      entries.push('slides.pdf');
+      const final = await setMetadata(bytes, meta);
+      staging.write(name, final.bytes);
+      pages.set(name, final.pages);
+      entries.push(name);
+    };
+    const meta = pdfMeta(briefing);
+
+    const needSlidesPdf = browser && (wanted.has('slides') || wanted.has('handout'));
+    if (wanted.has('deck') || needSlidesPdf) {
+      const deck = deckFiles(config.theme);
+      stage(staging, 'slides', renderDeck({ config, stacks, stylesheets: deck.stylesheets }), deck, assets.assets);
+      if (wanted.has('deck')) entries.push('slides');
+    }
+    let slidesPdf: Uint8Array | undefined;
+    if (browser && needSlidesPdf) {
+      slidesPdf = await printPage(browser, print('slides', { query: 'print-pdf', readyEvent: 'pdf-ready' }), warnings);
+      if (wanted.has('slides')) await save('slides.pdf', slidesPdf, meta);
+    }
+    if (browser && slidesPdf && wanted.has('handout')) {
+      const files = handoutFiles();
+      const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
+      stage(staging, '.handout', handout.html, files, []);
+      const bytes = await printHandout(browser, print('.handout'), handout.slots, slidesPdf, warnings);
+      await save('handout.pdf', bytes, { ...meta, title: `${meta.title} (handout)` });
+    }
+    if (wanted.has('report')) {
+      const files = reportFiles(config.theme);
+      const report = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map(renderInline) });
+      stage(staging, 'report', report.html, files, assets.assets);
+      entries.push('report');
+      if (browser) {
+        const bytes = await printReport(
+          browser,
+          print('report'),
+          report.headings.map((h) => h.id),
+          warnings,
+        );
+        await save('report.pdf', bytes, meta);
+      }
     }
     throwIfAborted(request.signal);
     staging.commit(entries);
-    const written: WrittenFile[] = [describe(resolve(out, 'slides/index.html'))];
-    if (pages !== undefined) written.push({ ...describe(resolve(out, 'slides.pdf')), pages });
+    const written = entries.map((entry) =>
+      describe(resolve(out, entry === 'slides' || entry === 'report' ? `${entry}/index.html` : entry), pages.get(entry)),
+    );
     return { written, slides: countSlides(config, stacks), warnings };
   } catch (error) {
     staging.discard();
@@ -147,8 +147,25 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   }
 }
 
-function describe(path: string): WrittenFile {
-  return { path, bytes: statSync(path).size };
+function stage(staging: Staging, folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
+  staging.write(`${folder}/index.html`, html);
+  for (const file of files.files) staging.copy(file.from, `${folder}/${file.to}`);
+  for (const asset of assets) staging.copy(asset.from, `${folder}/${asset.to}`);
+}
+
+function pdfMeta({ config, stacks }: Briefing): PdfMetadata {
+  const { meta } = config;
+  return {
+    title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',
+    author: meta.author,
+    subject: meta.subtitle ?? meta.description,
+    keywords: meta.keywords,
+    lang: meta.lang,
+  };
+}
+
+function describe(path: string, pages: number | undefined): WrittenFile {
+  return { path, bytes: statSync(path).size, pages };
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

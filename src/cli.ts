@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { relative } from 'node:path';
 import { build } from './build.js';
-import { DEFAULT_TIMEOUT_MS } from './config/defaults.js';
+import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, OUTPUTS, PAPER_SIZES, type Output } from './config/defaults.js';
 import { BriefError, formatError, formatWarning } from './errors.js';
 
 export interface CliIo {
@@ -22,7 +22,10 @@ const defaultIo = (): CliIo => ({
 interface BuildFlags {
   out: string;
   pdf: boolean;
+  only?: Output[];
   theme?: string;
+  handout?: string;
+  paper?: string;
   browserPath?: string;
   timeout: number;
   quiet?: boolean;
@@ -40,23 +43,29 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
 
   program
     .command('build')
-    .description('build the deck (slides/index.html) and the slides PDF (slides.pdf)')
+    .description('build the deck, the slides PDF, the handout and the report')
     .argument('[dir]', 'the briefing: a folder of Markdown files, or one Markdown file', 'content')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('--no-pdf', 'build the deck only, without launching a browser')
+    .addOption(new Option('--only <outputs>', `write only these, comma-separated: ${OUTPUTS.join(', ')}`).argParser(parseOutputs))
+    .option('--no-pdf', 'write the HTML (deck, report) only, without launching a browser')
+    .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
+    .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
     .option('-t, --theme <name>', 'theme (overrides the front matter): light, dark, or a reveal.js theme')
     .option('--browser-path <path>', 'Chromium or Chrome to print with (else CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, system)')
     .addOption(
       new Option('--timeout <ms>', 'how long printing may take, in milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive),
     )
-    .option('-q, --quiet', 'print nothing but errors')
+    .option('-q, --quiet', 'print no warnings')
     .action(async (dir: string, flags: BuildFlags) => {
       const result = await build({
         input: dir,
         out: flags.out,
         cwd: io.cwd,
         pdf: flags.pdf,
+        only: flags.only,
         theme: flags.theme,
+        handout: flags.handout,
+        paper: flags.paper,
         browserPath: flags.browserPath,
         timeoutMs: flags.timeout,
         env: io.env,
@@ -88,6 +97,17 @@ function handle(error: unknown, io: CliIo): number {
   }
   io.stderr(`rfc-brief hit a bug; please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
   return 70;
+}
+
+function parseOutputs(value: string): Output[] {
+  const names = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const bad = names.filter((name) => !(OUTPUTS as readonly string[]).includes(name));
+  if (bad.length > 0 || names.length === 0)
+    throw new InvalidArgumentError(`expected some of ${OUTPUTS.join(', ')}${bad.length ? ` (not ${bad.join(', ')})` : ''}`);
+  return names as Output[];
 }
 
 function parsePositive(value: string): number {

@@ -26,19 +26,19 @@ describe('decks built by reveal-md give reveal.js slide counts', () => {
     ['pba-templates/1-copy-paste-reveal-template-slides.md', 13, 13, 2],
   ];
   it.each(cases)('%s: %i horizontal, %i slides, %i notes', (file, horizontal, slides, withNotes) => {
-    const briefing = readBriefing(join(CORPUS, file), CORPUS, undefined);
+    const briefing = readBriefing(join(CORPUS, file), CORPUS);
     expect(briefing.stacks).toHaveLength(horizontal);
     expect(total(stackSizes(briefing))).toBe(slides);
     expect(notes(briefing)).toBe(withNotes);
   });
 
   it('reads the separators of pba-templates from its reveal-md.json', () => {
-    const briefing = readBriefing(join(CORPUS, 'pba-templates/0-how-to-use-reveal-slides.md'), CORPUS, undefined);
+    const briefing = readBriefing(join(CORPUS, 'pba-templates/0-how-to-use-reveal-slides.md'), CORPUS);
     expect(stackSizes(briefing)).toEqual([1, 1, 3, 1, 1]);
   });
 
   it('builds a deck whose front matter is indented with tabs, and says where', () => {
-    const briefing = readBriefing(join(CORPUS, 'pba-templates/1-copy-paste-reveal-template-slides.md'), CORPUS, undefined);
+    const briefing = readBriefing(join(CORPUS, 'pba-templates/1-copy-paste-reveal-template-slides.md'), CORPUS);
     const warning = briefing.warnings.find((w) => /tabs/.test(w.message));
     expect(warning?.where).toEqual({ file: 'pba-templates/1-copy-paste-reveal-template-slides.md', line: expect.any(Number) });
   });

@@ -5,6 +5,19 @@ export const DEFAULT_VERTICAL_SEPARATOR = '\\r?\\n----\\r?\\n';
 export const DEFAULT_NOTES_SEPARATOR = '^\\s*notes?:';
 
 export const DEFAULT_THEME = 'light';
+
+/** What `build` can write; all of them unless --only picks some. */
+export const OUTPUTS = ['deck', 'slides', 'handout', 'report'] as const;
+export type Output = (typeof OUTPUTS)[number];
+
+/** Handout layouts: slides per page (1 and 3 with notes, 6 without). */
+export const HANDOUT_LAYOUTS = ['1', '3', '6'] as const;
+export type HandoutLayout = (typeof HANDOUT_LAYOUTS)[number];
+export const DEFAULT_HANDOUT_LAYOUT: HandoutLayout = '3';
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+export const DEFAULT_PAPER: PaperSize = 'a4';
 export const DEFAULT_LANG = 'en';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -34,6 +47,9 @@ export const FRONT_MATTER_KEYS = [
   'theme',
   'lang',
   'titleSlide',
+  'handout',
+  'paper',
+  'sources',
   'separator',
   'verticalSeparator',
   'notesSeparator',

@@ -3,6 +3,12 @@ import { resolve } from 'node:path';
 import { BriefError, type SourceLocation, type Warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
+  DEFAULT_HANDOUT_LAYOUT,
+  DEFAULT_PAPER,
+  HANDOUT_LAYOUTS,
+  PAPER_SIZES,
+  type HandoutLayout,
+  type PaperSize,
   DEFAULT_LANG,
   DEFAULT_NOTES_SEPARATOR,
   DEFAULT_REVEAL_OPTIONS,
@@ -28,6 +34,10 @@ export interface DeckMeta {
 
 export interface BriefConfig {
   readonly meta: DeckMeta;
+  readonly handout: HandoutLayout;
+  readonly paper: PaperSize;
+  /** Markdown lines for the report's sources section. */
+  readonly sources: readonly string[];
   readonly theme: Theme;
   readonly separators: Separators;
   readonly revealOptions: Readonly<Record<string, unknown>>;
@@ -44,6 +54,8 @@ export interface SettingsLayer {
 
 export interface CliSettings {
   readonly theme?: string | undefined;
+  readonly handout?: string | undefined;
+  readonly paper?: string | undefined;
   /** The briefing's folder: a theme given as a .css path resolves against it. */
   readonly root: string;
 }
@@ -83,7 +95,10 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     throw invalid(userOptions, 'must be a set of reveal.js options ("key: value" lines indented under it)');
   }
   const revealOptions = { ...DEFAULT_REVEAL_OPTIONS, ...(userOptions?.value as Record<string, unknown> | undefined) };
-  return { config: { meta, theme, separators, revealOptions }, warnings };
+  const handout = asChoice(read('handout'), cli.handout, HANDOUT_LAYOUTS) ?? DEFAULT_HANDOUT_LAYOUT;
+  const paper = asChoice(read('paper'), cli.paper?.toLowerCase(), PAPER_SIZES) ?? DEFAULT_PAPER;
+  const sources = asList(read('sources'));
+  return { config: { meta, theme, handout, paper, sources, separators, revealOptions }, warnings };
 }
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {
@@ -116,6 +131,24 @@ function asString(found: Found | undefined): string | undefined {
   if (typeof found.value === 'number') return String(found.value);
   if (found.value instanceof Date) return found.value.toISOString().slice(0, 10);
   throw invalid(found, 'must be a single line of text');
+}
+
+function asChoice<T extends string>(found: Found | undefined, fromCli: string | undefined, choices: readonly T[]): T | undefined {
+  const isChoice = (value: string): value is T => (choices as readonly string[]).includes(value);
+  if (fromCli !== undefined) {
+    if (isChoice(fromCli)) return fromCli;
+    throw new BriefError('BAD_OPTION', `"${fromCli}" is not one of ${choices.join(', ')}`);
+  }
+  const value = asString(found)?.toLowerCase();
+  if (value === undefined || !found) return undefined;
+  if (isChoice(value)) return value;
+  throw invalid(found, `must be one of ${choices.join(', ')}`);
+}
+
+function asList(found: Found | undefined): string[] {
+  if (!found) return [];
+  if (Array.isArray(found.value) && found.value.every((k) => typeof k === 'string')) return found.value as string[];
+  throw invalid(found, 'must be a list ("- item" lines under it)');
 }
 
 function asKeywords(found: Found | undefined): string[] {

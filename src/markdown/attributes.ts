@@ -3,6 +3,7 @@ import { Element, isComment, isTag, type ChildNode, type ParentNode } from 'domh
 import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
+import type { Target } from './only.js';
 
 // reveal.js's defaults: https://revealjs.com/markdown/#element-attributes
 const ELEMENT_ATTRIBUTES = /\.element\s*?(.+?)$/m;
@@ -32,10 +33,11 @@ export interface ProcessedHtml {
  * plugin does in the browser (a comment sets attributes on the nearest element before it, or on its
  * parent, or failing that on the slide), but at build time, and collects what the slide loads.
  */
-export function processSlideHtml(html: string): ProcessedHtml {
+export function processSlideHtml(html: string, target: Target = 'slides'): ProcessedHtml {
   const doc = parseDocument(html, { decodeEntities: false });
   const section = new Element('section', {}, doc.children);
   applyComments(section, section);
+  dropOtherTargets(section, target);
   const urls: string[] = [];
   collectUrls(section.children, urls);
   for (const name of BACKGROUND_ATTRIBUTES) {
@@ -48,6 +50,18 @@ export function processSlideHtml(html: string): ProcessedHtml {
     slideAttributes: { ...section.attribs },
     urls,
   };
+}
+
+/** `data-only="report"` on an element keeps it out of the slides, and the other way round. */
+function dropOtherTargets(parent: ParentNode, target: Target): void {
+  parent.children = parent.children.filter((child) => {
+    if (!isTag(child)) return true;
+    const only = child.attribs['data-only'];
+    if (only !== undefined && only !== target) return false;
+    dropOtherTargets(child, target);
+    return true;
+  });
+  for (const child of parent.children) child.parent = parent;
 }
 
 function applyComments(section: Element, parent: ParentNode): void {

@@ -38,3 +38,8 @@ function renderCode(text: string, info: string): string {
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
+
+/** One line of Markdown (a source, a caption) as inline HTML. */
+export function renderInline(markdown: string): string {
+  return createMarked().parseInline(markdown, { async: false });
+}

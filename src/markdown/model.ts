@@ -1,3 +1,4 @@
+import type { Target } from './only.js';
 import type { Warning } from '../errors.js';
 
 /** One source file of a briefing, as text: the markdown stage never touches the disk. */
@@ -25,7 +26,12 @@ export interface AssetRef {
 export interface Slide {
   /** Heading text of the slide (first h1-h6), or '' when it has none. */
   readonly title: string;
+  /** The slide's body on the slides. */
   readonly html: string;
+  /** The same body as the report prints it (report-only parts in, slides-only parts out). */
+  readonly reportHtml: string;
+  /** `<!-- .slide: data-only="report" -->` (or "slides") puts the whole slide in one document. */
+  readonly only: Target | undefined;
   readonly notesHtml: string;
   /** Attributes for the slide's <section>, from `<!-- .slide: ... -->` comments. */
   readonly attributes: Readonly<Record<string, string>>;

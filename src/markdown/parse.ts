@@ -2,6 +2,7 @@ import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile 
 import type { Warning } from '../errors.js';
 import { processSlideHtml } from './attributes.js';
 import { createMarked } from './marked.js';
+import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
 
 /**
@@ -30,8 +31,18 @@ function parseSlide(
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
   const { body, notes } = splitNotes(piece.text, separators.notes);
-  const processed = processSlideHtml(marked.parse(body, { async: false }));
-  const assets: AssetRef[] = processed.urls.filter(isLocalUrl).map((url) => ({
+  const render = (target: Target) => processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
+  const processed = render('slides');
+  const forReport = hasRegions(body) || processed.html.includes('data-only') ? render('report') : processed;
+  const only = processed.slideAttributes['data-only'];
+  if (only !== undefined && !(TARGETS as readonly string[]).includes(only)) {
+    warnings.push({
+      message: `data-only="${only}" is neither "slides" nor "report"; the slide goes in both`,
+      where: { file: file.path, line },
+    });
+  }
+  const urls = [...new Set([...processed.urls, ...forReport.urls])];
+  const assets: AssetRef[] = urls.filter(isLocalUrl).map((url) => ({
     url,
     file: file.path,
     line: lineOf(piece, file, url, line),
@@ -40,8 +51,10 @@ function parseSlide(
     warnings.push({ message: 'a code fence opened on this slide is never closed', where: { file: file.path, line } });
   }
   return {
-    title: processed.title,
+    title: processed.title || forReport.title,
     html: processed.html,
+    reportHtml: forReport.html,
+    only: only === 'slides' || only === 'report' ? only : undefined,
     notesHtml: notes ? marked.parse(notes, { async: false }) : '',
     attributes: processed.slideAttributes,
     file: file.path,

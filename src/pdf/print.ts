@@ -8,9 +8,9 @@ export interface PrintRequest {
   readonly htmlPath: string;
   readonly allowedDir: string;
   /** Query string that puts the page into its print layout, e.g. "print-pdf" for reveal.js. */
-  readonly query: string;
-  /** The DOM event the page fires when its print layout is done. */
-  readonly readyEvent: string;
+  readonly query?: string | undefined;
+  /** The DOM event the page fires when its print layout is done (none for a static page). */
+  readonly readyEvent?: string | undefined;
   readonly timeoutMs: number;
 }
 
@@ -23,24 +23,50 @@ declare global {
 /** Prints one page to PDF bytes, waiting for real readiness signals, never a fixed sleep. */
 export async function printPage(browser: Browser, request: PrintRequest, warnings: Warning[]): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
-    await confine(page, request.allowedDir, warnings);
-    page.on('pageerror', (error) => warnings.push({ message: `the page reported an error: ${firstLine(error)}` }));
+    await openForPrint(page, request, warnings);
+    return printOpenPage(page, request);
+  });
+}
+
+/** Loads the page confined to its folder and waits until its print layout, fonts and images are ready. */
+export async function openForPrint(page: Page, request: PrintRequest, warnings: Warning[]): Promise<void> {
+  await confine(page, request.allowedDir, warnings);
+  page.on('pageerror', (error) => warnings.push({ message: `the page reported an error: ${firstLine(error)}` }));
+  if (request.readyEvent) {
     await page.evaluateOnNewDocument((eventName: string) => {
       window.__rfcBriefReady = new Promise((resolve) => document.addEventListener(eventName, () => resolve(), { once: true }));
     }, request.readyEvent);
-    const url = `${pathToFileURL(request.htmlPath).href}?${request.query}`;
-    await withTimeout(request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
-    await withTimeout(
-      request,
-      `the "${request.readyEvent}" event, fonts and images`,
-      page.evaluate(async () => {
-        await window.__rfcBriefReady;
-        await document.fonts.ready;
-        await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-      }),
-    );
-    return page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: request.timeoutMs });
-  });
+  }
+  const url = `${pathToFileURL(request.htmlPath).href}${request.query ? `?${request.query}` : ''}`;
+  await withTimeout(request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
+  await withTimeout(
+    request,
+    `${request.readyEvent ? `the "${request.readyEvent}" event, ` : ''}fonts and images`,
+    page.evaluate(async () => {
+      await window.__rfcBriefReady;
+      await document.fonts.ready;
+      await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+    }),
+  );
+}
+
+export interface PrintOptions {
+  /** A PDF outline (bookmarks) from the headings, and a tagged (accessible) PDF. */
+  readonly outline?: boolean;
+}
+
+export async function printOpenPage(page: Page, request: PrintRequest, options: PrintOptions = {}): Promise<Uint8Array> {
+  return withTimeout(
+    request,
+    'the PDF to print',
+    page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      timeout: request.timeoutMs,
+      outline: options.outline ?? false,
+      tagged: true,
+    }),
+  );
 }
 
 /** Only the build's own files load; anything else is refused and reported. */
@@ -58,7 +84,7 @@ async function confine(page: Page, allowedDir: string, warnings: Warning[]): Pro
   });
 }
 
-async function withTimeout<T>(request: PrintRequest, waitingFor: string, work: Promise<T>): Promise<T> {
+export async function withTimeout<T>(request: PrintRequest, waitingFor: string, work: Promise<T>): Promise<T> {
   const timedOut = () =>
     new BriefError('TIMEOUT', `gave up after ${request.timeoutMs / 1000} s waiting for ${waitingFor}`, {
       hint: 'A very large deck may need more time: pass --timeout with a larger number of milliseconds.',

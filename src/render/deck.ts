@@ -1,5 +1,6 @@
 import type { BriefConfig, DeckMeta } from '../config/resolve.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
+import { stacksFor } from '../markdown/only.js';
 import { escapeHtml, renderAttributes, scriptJson } from './html.js';
 
 /** Where the deck's own files live, relative to slides/index.html. */
@@ -13,8 +14,9 @@ export interface DeckInput {
 }
 
 /** The reveal.js deck as one HTML page: all Markdown already rendered, no network needed. */
-export function renderDeck({ config, stacks, stylesheets }: DeckInput): string {
+export function renderDeck({ config, stacks: allStacks, stylesheets }: DeckInput): string {
   const { meta } = config;
+  const stacks = stacksFor(allStacks, 'slides');
   const title = meta.title ?? firstTitle(stacks) ?? 'Slides';
   const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
   const options = { ...config.revealOptions };
@@ -69,5 +71,5 @@ function firstTitle(stacks: readonly SlideStack[]): string | undefined {
 
 /** Every slide of the deck in reading order, vertical ones included. */
 export function countSlides(config: BriefConfig, stacks: readonly SlideStack[]): number {
-  return (config.meta.titleSlide ? 1 : 0) + stacks.reduce((sum, stack) => sum + stack.length, 0);
+  return (config.meta.titleSlide ? 1 : 0) + stacksFor(stacks, 'slides').reduce((sum, stack) => sum + stack.length, 0);
 }

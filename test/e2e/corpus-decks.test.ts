@@ -35,7 +35,7 @@ describe('corpus decks in the real reveal.js and Chromium', () => {
     const result = await run(['build', join(CORPUS, file), '--out', out], dir);
     expect(result.stderr).not.toMatch(/^error/m);
     expect(result.code).toBe(0);
-    const titleSlide = readBriefing(join(CORPUS, file), CORPUS, undefined).config.meta.titleSlide ? 1 : 0;
+    const titleSlide = readBriefing(join(CORPUS, file), CORPUS).config.meta.titleSlide ? 1 : 0;
     const total = await browser.withPage(async (page) => {
       await page.goto(pathToFileURL(join(out, 'slides/index.html')).href);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());

@@ -14,7 +14,7 @@ describe('the slides PDF of the default briefing', () => {
   let result: CliRun;
   let pdf: ReadPdf;
   let browsersBefore: number;
-  const briefing = readBriefing(CONTENT, CONTENT, undefined);
+  const briefing = readBriefing(CONTENT, CONTENT);
   const slides = briefing.stacks.flat();
 
   beforeAll(async () => {

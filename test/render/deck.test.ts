@@ -3,7 +3,7 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../../src/config/defaults.js';
 import { parseSlides } from '../../src/markdown/parse.js';
 import { countSlides, renderDeck } from '../../src/render/deck.js';
-import { deckFiles } from '../../src/render/deck-files.js';
+import { deckFiles } from '../../src/render/theme-files.js';
 
 const seps = { horizontal: DEFAULT_SEPARATOR, vertical: DEFAULT_VERTICAL_SEPARATOR, notes: DEFAULT_NOTES_SEPARATOR };
 

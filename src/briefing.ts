@@ -1,0 +1,40 @@
+import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from './config/resolve.js';
+import { loadBriefing, type LoadedBriefing } from './content/load.js';
+import type { Warning } from './errors.js';
+import { readFrontMatter } from './markdown/front-matter.js';
+import type { SlideStack, SourceFile } from './markdown/model.js';
+import { parseSlides } from './markdown/parse.js';
+
+export interface Briefing {
+  readonly loaded: LoadedBriefing;
+  readonly config: BriefConfig;
+  readonly stacks: readonly SlideStack[];
+  readonly warnings: readonly Warning[];
+}
+
+/** load → front matter → config → slides: everything short of rendering, no browser. */
+export function readBriefing(input: string, cwd: string, cli: Omit<CliSettings, 'root'> = {}): Briefing {
+  const loaded = loadBriefing(input, cwd);
+  const warnings: Warning[] = [];
+  const sources: SourceFile[] = [];
+  const layers: SettingsLayer[] = [];
+  loaded.files.forEach((file, index) => {
+    const fm = readFrontMatter(file.text, file.display);
+    warnings.push(...fm.warnings);
+    if (index === 0) layers.push({ data: fm.data, file: file.display, keyLines: fm.keyLines, warnUnknown: true });
+    else if (Object.keys(fm.data).length > 0) {
+      warnings.push({
+        message: 'front matter is read only from the first file; this one is ignored',
+        where: { file: file.display, line: 1 },
+      });
+    }
+    sources.push({ path: file.display, text: fm.body, firstLine: fm.bodyLine });
+  });
+  if (loaded.revealMdJson)
+    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
+  const resolved = resolveConfig({ ...cli, root: loaded.root }, layers);
+  warnings.push(...resolved.warnings);
+  const parsed = parseSlides(sources, resolved.config.separators);
+  warnings.push(...parsed.warnings);
+  return { loaded, config: resolved.config, stacks: parsed.stacks, warnings };
+}

@@ -1,0 +1,59 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Warning } from '../errors.js';
+import { MM_TO_PT } from '../render/paper.js';
+import type { SlideSlot } from '../render/handout.js';
+import type { Browser } from './browser.js';
+import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
+
+/** Smallest notes type, in points, before notes are cut and the author told. */
+const MIN_NOTES_PT = 6.5;
+
+/**
+ * Prints the handout's pages (headers, notes, frames), then lays each slide of the slides PDF into
+ * its frame as a vector form: the slides are the deck's own print, not a second rendering.
+ */
+export async function printHandout(
+  browser: Browser,
+  request: PrintRequest,
+  slots: readonly SlideSlot[],
+  slidesPdf: Uint8Array,
+  warnings: Warning[],
+): Promise<Uint8Array> {
+  const pages = await browser.withPage(async (page) => {
+    await openForPrint(page, request, warnings);
+    const cut = await page.evaluate((minPt: number) => {
+      const overflowing: string[] = [];
+      for (const notes of document.querySelectorAll<HTMLElement>('.notes')) {
+        let size = parseFloat(getComputedStyle(notes).fontSize) * 0.75;
+        while (notes.scrollHeight > notes.clientHeight + 1 && size > minPt) {
+          size -= 0.5;
+          notes.style.fontSize = `${size}pt`;
+        }
+        if (notes.scrollHeight > notes.clientHeight + 1) overflowing.push(notes.querySelector('.notes-label')?.textContent ?? '');
+      }
+      return overflowing;
+    }, MIN_NOTES_PT);
+    for (const label of cut) warnings.push({ message: `the handout cuts the notes of slide "${label}": they are too long for the layout` });
+    return printOpenPage(page, request);
+  });
+  return placeSlides(pages, slidesPdf, slots);
+}
+
+export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {
+  const handout = await PDFDocument.load(handoutPdf, { updateMetadata: false });
+  const slides = await PDFDocument.load(slidesPdf, { updateMetadata: false });
+  const usable = slots.filter((slot) => slot.slide < slides.getPageCount() && slot.page < handout.getPageCount());
+  const embedded = await handout.embedPages(usable.map((slot) => slides.getPage(slot.slide)));
+  usable.forEach((slot, i) => {
+    const form = embedded[i];
+    const page = handout.getPage(slot.page);
+    if (!form) return;
+    const box = { x: slot.box.x * MM_TO_PT, width: slot.box.width * MM_TO_PT, height: slot.box.height * MM_TO_PT };
+    const scale = Math.min(box.width / form.width, box.height / form.height);
+    const width = form.width * scale;
+    const height = form.height * scale;
+    const top = page.getHeight() - slot.box.y * MM_TO_PT;
+    page.drawPage(form, { x: box.x + (box.width - width) / 2, y: top - (box.height + height) / 2, width, height });
+  });
+  return handout.save({ useObjectStreams: true });
+}

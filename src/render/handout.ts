@@ -1,0 +1,133 @@
+import type { HandoutLayout } from '../config/defaults.js';
+import type { BriefConfig } from '../config/resolve.js';
+import type { Slide, SlideStack } from '../markdown/model.js';
+import { stacksFor } from '../markdown/only.js';
+import { escapeHtml } from './html.js';
+import { PAPER, type Box } from './paper.js';
+
+export interface HandoutInput {
+  readonly config: BriefConfig;
+  readonly stacks: readonly SlideStack[];
+  readonly layout: HandoutLayout;
+  readonly stylesheets: readonly string[];
+}
+
+/** Where slide `slide` (its index in the slides PDF) goes: page `page` of the handout, in `box`. */
+export interface SlideSlot {
+  readonly slide: number;
+  readonly page: number;
+  readonly box: Box;
+}
+
+export interface RenderedHandout {
+  readonly html: string;
+  readonly slots: readonly SlideSlot[];
+  readonly pages: number;
+}
+
+interface HandoutItem {
+  readonly title: string;
+  readonly notesHtml: string;
+}
+
+const MARGIN = { side: 16, top: 22, bottom: 20 };
+const GAP = 7;
+
+/**
+ * The handout page by page, with an empty frame where each slide goes. The slides themselves are
+ * not drawn here: the printer lays the slides PDF's own pages into the frames afterwards, so the
+ * handout shows them exactly as the deck prints them (same theme, vector, fragments shown).
+ */
+export function renderHandout({ config, stacks, layout, stylesheets }: HandoutInput): RenderedHandout {
+  const items: HandoutItem[] = [
+    ...(config.meta.titleSlide ? [{ title: config.meta.title ?? '', notesHtml: '' }] : []),
+    ...stacksFor(stacks, 'slides')
+      .flat()
+      .map((s: Slide) => ({ title: s.title, notesHtml: s.notesHtml })),
+  ];
+  const paper = PAPER[config.paper];
+  const ratio = slideRatio(config.revealOptions);
+  const perPage = Number(layout);
+  const pageCount = Math.max(1, Math.ceil(items.length / perPage));
+  const title = config.meta.title ?? items.find((i) => i.title)?.title ?? 'Handout';
+  const slots: SlideSlot[] = [];
+  const pages: string[] = [];
+  for (let page = 0; page < pageCount; page++) {
+    const cells: string[] = [];
+    for (let k = 0; k < perPage; k++) {
+      const index = page * perPage + k;
+      const item = items[index];
+      if (!item) break;
+      const { slide, notes } = cellGeometry(layout, k, paper, ratio);
+      slots.push({ slide: index, page, box: slide });
+      cells.push(`<div class="slot" style="${position(slide)}" data-slide="${index + 1}"></div>`);
+      if (layout === '6') {
+        cells.push(
+          `<p class="caption" style="${position({ ...slide, y: slide.y + slide.height + 1.5, height: 6 })}">${index + 1}. ${escapeHtml(item.title)}</p>`,
+        );
+      } else if (notes) {
+        const body = item.notesHtml ? item.notesHtml : '<div class="lines" aria-hidden="true"></div>';
+        const label =
+          layout === '1' ? `<p class="notes-label">Notes</p>` : `<p class="notes-label">${index + 1}. ${escapeHtml(item.title)}</p>`;
+        cells.push(`<div class="notes${item.notesHtml ? '' : ' empty'}" style="${position(notes)}">${label}${body}</div>`);
+      }
+    }
+    pages.push(`<div class="page">
+<header class="running"><span class="running-title">${escapeHtml(title)}</span><span class="running-kind">Handout</span></header>
+${cells.join('\n')}
+<footer class="running"><span>${escapeHtml(config.meta.author ?? '')}</span><span>Page ${page + 1} of ${pageCount}</span></footer>
+</div>`);
+  }
+  const html = `<!doctype html>
+<html lang="${escapeHtml(config.meta.lang)}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)} — handout</title>
+${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+<style>@page { size: ${paper.css}; margin: 0; } .page { width: ${paper.width}mm; height: ${paper.height}mm; }</style>
+</head>
+<body class="handout layout-${layout}">
+${pages.join('\n')}
+</body>
+</html>
+`;
+  return { html, slots, pages: pageCount };
+}
+
+function cellGeometry(
+  layout: HandoutLayout,
+  k: number,
+  paper: { width: number; height: number },
+  ratio: number,
+): { slide: Box; notes?: Box } {
+  const innerWidth = paper.width - 2 * MARGIN.side;
+  const innerHeight = paper.height - MARGIN.top - MARGIN.bottom;
+  if (layout === '1') {
+    const slide = { x: MARGIN.side, y: MARGIN.top, width: innerWidth, height: innerWidth * ratio };
+    const top = slide.y + slide.height + GAP;
+    return { slide, notes: { x: MARGIN.side, y: top, width: innerWidth, height: paper.height - MARGIN.bottom - top } };
+  }
+  if (layout === '3') {
+    const rowHeight = innerHeight / 3;
+    const width = innerWidth * 0.5;
+    const y = MARGIN.top + k * rowHeight;
+    const slide = { x: MARGIN.side, y, width, height: width * ratio };
+    return { slide, notes: { x: MARGIN.side + width + GAP, y, width: innerWidth - width - GAP, height: rowHeight - GAP } };
+  }
+  const width = (innerWidth - GAP) / 2;
+  const rowHeight = innerHeight / 3;
+  return {
+    slide: { x: MARGIN.side + (k % 2) * (width + GAP), y: MARGIN.top + Math.floor(k / 2) * rowHeight, width, height: width * ratio },
+  };
+}
+
+function slideRatio(options: Readonly<Record<string, unknown>>): number {
+  const width = typeof options['width'] === 'number' ? options['width'] : 1280;
+  const height = typeof options['height'] === 'number' ? options['height'] : 720;
+  return height / width;
+}
+
+function position(box: Box): string {
+  const mm = (n: number) => `${n.toFixed(2)}mm`;
+  return `left:${mm(box.x)};top:${mm(box.y)};width:${mm(box.width)};height:${mm(box.height)}`;
+}

@@ -1,0 +1,128 @@
+import type { BriefConfig } from '../config/resolve.js';
+import { stacksFor } from '../markdown/only.js';
+import type { Slide, SlideStack } from '../markdown/model.js';
+import { escapeHtml } from './html.js';
+import { PAPER } from './paper.js';
+import { captionFigures } from './report-figures.js';
+
+export interface ReportInput {
+  readonly config: BriefConfig;
+  readonly stacks: readonly SlideStack[];
+  readonly stylesheets: readonly string[];
+  /** The sources, each already rendered to inline HTML. */
+  readonly sourcesHtml: readonly string[];
+}
+
+export interface ReportHeading {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly level: 1 | 2;
+}
+
+export interface RenderedReport {
+  readonly html: string;
+  /** Every numbered heading, in order: the table of contents and the PDF outline. */
+  readonly headings: readonly ReportHeading[];
+}
+
+/**
+ * The written report from the same slides: each horizontal slide a numbered section, its vertical
+ * slides sub-sections, the slide's content as the body and its speaker notes as prose beneath.
+ */
+export function renderReport({ config, stacks, stylesheets, sourcesHtml }: ReportInput): RenderedReport {
+  const { meta } = config;
+  const title = meta.title ?? stacks[0]?.[0]?.title ?? 'Report';
+  const headings: ReportHeading[] = [];
+  const counters = { figure: 0, table: 0 };
+  const sections: string[] = [];
+  let number = 0;
+  for (const stack of stacksFor(stacks, 'report')) {
+    const [first, ...rest] = stack;
+    if (!first) continue;
+    if (!first.title) {
+      // An untitled slide continues the section before it rather than opening a numbered one.
+      sections.push(`<div class="continued">${renderBody(first, counters)}</div>`);
+      continue;
+    }
+    number++;
+    const id = `section-${number}`;
+    headings.push({ id, number: `${number}`, title: first.title, level: 1 });
+    const subsections = rest.map((slide, index) => {
+      const subId = `${id}-${index + 1}`;
+      if (slide.title) headings.push({ id: subId, number: `${number}.${index + 1}`, title: slide.title, level: 2 });
+      const heading = slide.title
+        ? `<h3 id="${subId}"><span class="number">${number}.${index + 1}</span> ${escapeHtml(slide.title)}</h3>\n`
+        : '';
+      return `<section class="subsection">\n${heading}${renderBody(slide, counters)}</section>`;
+    });
+    sections.push(
+      `<section class="section">\n<h2 id="${id}"><span class="number">${number}</span> ${escapeHtml(first.title)}</h2>\n${renderBody(first, counters)}${subsections.join('\n')}\n</section>`,
+    );
+  }
+  if (sourcesHtml.length > 0) {
+    number++;
+    headings.push({ id: 'sources', number: `${number}`, title: 'Sources', level: 1 });
+    sections.push(
+      `<section class="section sources">\n<h2 id="sources"><span class="number">${number}</span> Sources</h2>\n<ol>\n${sourcesHtml.map((s) => `<li>${s}</li>`).join('\n')}\n</ol>\n</section>`,
+    );
+  }
+  const html = `<!doctype html>
+<html lang="${escapeHtml(meta.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="rfc-brief">
+<title>${escapeHtml(title)}</title>
+${metaTags(config)}${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+<style>@page { size: ${PAPER[config.paper].css}; @top-left { content: "${cssString(title)}"; } } @page :first { @top-left { content: none; } }</style>
+</head>
+<body class="report">
+${renderCover(config, title)}
+${renderToc(headings)}
+<main>
+${sections.join('\n')}
+</main>
+</body>
+</html>
+`;
+  return { html, headings };
+}
+
+function renderBody(slide: Slide, counters: { figure: number; table: number }): string {
+  const body = captionFigures(slide.reportHtml, slide.title, counters);
+  const notes = slide.notesHtml ? `<div class="prose">\n${slide.notesHtml}</div>\n` : '';
+  return `<div class="slide-content">\n${body}</div>\n${notes}`;
+}
+
+function renderCover(config: BriefConfig, title: string): string {
+  const { meta } = config;
+  const line = (cls: string, text: string | undefined) => (text ? `<p class="${cls}">${escapeHtml(text)}</p>\n` : '');
+  return `<header class="cover">
+<h1 class="cover-title">${escapeHtml(title)}</h1>
+${line('cover-subtitle', meta.subtitle)}<div class="cover-meta">
+${line('cover-author', meta.author)}${line('cover-date', meta.date)}${line('cover-version', meta.version ? `Version: ${meta.version}` : undefined)}</div>
+</header>`;
+}
+
+function renderToc(headings: readonly ReportHeading[]): string {
+  const entry = (h: ReportHeading) =>
+    `<li class="toc-level-${h.level}"><a href="#${h.id}"><span class="toc-number">${h.number}</span><span class="toc-title">${escapeHtml(h.title)}</span><span class="toc-page" data-for="${h.id}"></span></a></li>`;
+  return `<nav class="toc" aria-labelledby="toc-heading">
+<h2 id="toc-heading" class="toc-heading">Contents</h2>
+<ol>
+${headings.map(entry).join('\n')}
+</ol>
+</nav>`;
+}
+
+function metaTags(config: BriefConfig): string {
+  const { meta } = config;
+  const tag = (name: string, content: string | undefined) => (content ? `<meta name="${name}" content="${escapeHtml(content)}">\n` : '');
+  return tag('author', meta.author) + tag('description', meta.subtitle ?? meta.description) + tag('keywords', meta.keywords.join(', '));
+}
+
+/** Text safe inside a CSS double-quoted string. */
+function cssString(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ').replace(/</g, '\\3c ');
+}

@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { REVEAL_DIST, THEMES_DIR, resolveTheme, type Theme } from '../config/themes.js';
+import { DECK_LIB } from './deck.js';
+
+/** A file copied into the output: an absolute source, a path relative to the document's folder. */
+export interface CopiedFile {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface DocumentFiles {
+  readonly files: readonly CopiedFile[];
+  /** Stylesheets the document links, relative to its folder, in order. */
+  readonly stylesheets: readonly string[];
+}
+
+const require = createRequire(import.meta.url);
+const fontsourceDir = (pkg: string) => join(dirname(require.resolve(`${pkg}/package.json`)), 'files');
+const HLJS_STYLES = join(dirname(require.resolve('highlight.js/package.json')), 'styles');
+const lib = (path: string) => `${DECK_LIB}/${path}`;
+
+/** The fonts themes/fonts.css declares: shipped with every document so none asks the network. */
+const FONT_FILES: readonly CopiedFile[] = [
+  ...['400-normal', '400-italic', '600-normal', '700-normal'].flatMap((style) =>
+    ['latin', 'latin-ext'].map((subset) => {
+      const file = `inter-${subset}-${style}.woff2`;
+      return { from: join(fontsourceDir('@fontsource/inter'), file), to: lib(`theme/fonts/${file}`) };
+    }),
+  ),
+  ...['400', '700'].map((weight) => {
+    const file = `jetbrains-mono-latin-${weight}-normal.woff2`;
+    return { from: join(fontsourceDir('@fontsource/jetbrains-mono'), file), to: lib(`theme/fonts/${file}`) };
+  }),
+];
+
+/** What the deck needs beside index.html. */
+export function deckFiles(theme: Theme): DocumentFiles {
+  const files: CopiedFile[] = [
+    { from: join(REVEAL_DIST, 'reveal.css'), to: lib('reveal/reveal.css') },
+    { from: join(REVEAL_DIST, 'reveal.js'), to: lib('reveal/reveal.js') },
+    { from: join(REVEAL_DIST, 'plugin', 'notes.js'), to: lib('reveal/notes.js') },
+  ];
+  if (theme.kind !== 'brief') {
+    files.push(
+      { from: theme.cssFile, to: lib('theme/theme.css') },
+      { from: join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
+    );
+    return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css')] };
+  }
+  files.push(...common(theme), { from: join(theme.dir, 'slides.css'), to: lib('theme/slides.css') });
+  return { files, stylesheets: ['fonts.css', 'base.css', 'highlight.css', 'slides.css'].map((f) => lib(`theme/${f}`)) };
+}
+
+/** The report's styles: the theme's own report.css; reveal.js themes get the light report. */
+export function reportFiles(theme: Theme): DocumentFiles {
+  const own = theme.kind === 'brief' ? theme : briefTheme('light');
+  return {
+    files: [
+      ...common(own),
+      { from: join(THEMES_DIR, 'report.css'), to: lib('theme/report-base.css') },
+      { from: join(own.dir, 'report.css'), to: lib('theme/report.css') },
+    ],
+    stylesheets: ['fonts.css', 'highlight.css', 'report-base.css', 'report.css'].map((f) => lib(`theme/${f}`)),
+  };
+}
+
+/** The handout is paper: one print style whatever the deck's theme. */
+export function handoutFiles(): DocumentFiles {
+  return {
+    files: [
+      { from: join(THEMES_DIR, 'fonts.css'), to: lib('theme/fonts.css') },
+      ...FONT_FILES,
+      { from: join(THEMES_DIR, 'handout.css'), to: lib('theme/handout.css') },
+    ],
+    stylesheets: [lib('theme/fonts.css'), lib('theme/handout.css')],
+  };
+}
+
+function common(theme: Extract<Theme, { kind: 'brief' }>): CopiedFile[] {
+  return [
+    { from: join(THEMES_DIR, 'fonts.css'), to: lib('theme/fonts.css') },
+    { from: join(THEMES_DIR, 'base.css'), to: lib('theme/base.css') },
+    { from: join(HLJS_STYLES, `${theme.highlight}.css`), to: lib('theme/highlight.css') },
+    ...FONT_FILES,
+  ];
+}
+
+function briefTheme(name: string): Extract<Theme, { kind: 'brief' }> {
+  const theme = resolveTheme(name, undefined);
+  if (theme.kind !== 'brief') throw new Error(`rfc-brief's own theme "${name}" is missing`);
+  return theme;
+}
