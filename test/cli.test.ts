@@ -17,10 +17,11 @@ const write = (rel: string, text: string) => {
 };
 
 describe('rfc-brief build --no-pdf (in-process)', () => {
-  it('writes the deck and everything it needs, and lists it on stdout', async () => {
+  it('writes the deck and the report, everything they need, and lists them on stdout', async () => {
     const result = await run(['build', CONTENT, '--out', 'out', '--no-pdf'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^out\/slides\/index\.html \(\d+\.\d KiB\)\n$/);
+    expect(result.stdout).toMatch(/^out\/slides\/index\.html \(\d+\.\d KiB\)\nout\/report\/index\.html \(\d+\.\d KiB\)\n$/);
+    expect(existsSync(join(dir, 'out/report/lib/theme/report.css'))).toBe(true);
     for (const file of [
       'index.html',
       'lib/reveal/reveal.js',
@@ -31,6 +32,25 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
       expect(existsSync(join(dir, 'out/slides', file)), file).toBe(true);
     }
     expect(existsSync(join(dir, 'out/slides.pdf'))).toBe(false);
+  });
+
+  it('writes only what --only names', async () => {
+    write('deck/a.md', '## A');
+    const result = await run(['build', 'deck', '--no-pdf', '--only', 'report'], dir);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['report']);
+  });
+
+  it('refuses an unknown output name in --only', async () => {
+    const result = await run(['build', '--only', 'slides,memo'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('expected some of deck, slides, handout, report (not memo)');
+  });
+
+  it('refuses a handout layout it does not have', async () => {
+    const result = await run(['build', '--handout', '4'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/argument '4' is invalid. Allowed choices are 1, 3, 6/);
   });
 
   it('uses ./content and ./dist by default', async () => {

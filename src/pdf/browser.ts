@@ -23,6 +23,8 @@ const ARGS = [
  * its own throw-away profile folder.
  */
 export class Browser {
+  /** Browsers launched by this process so far: tests hold a build to one launch. */
+  static launches = 0;
   private launched: Promise<PuppeteerBrowser> | undefined;
   private profileDir: string | undefined;
 
@@ -55,6 +57,7 @@ export class Browser {
 
   private launch(): Promise<PuppeteerBrowser> {
     if (!this.launched) {
+      Browser.launches++;
       this.profileDir = mkdtempSync(join(tmpdir(), 'rfc-brief-chromium-'));
       const root = process.getuid?.() === 0;
       this.launched = puppeteer

@@ -16,7 +16,8 @@ export interface ReadPdf {
   readonly outline: readonly PdfOutlineItem[];
   /** Page number (1-based) each outline entry and named destination points at. */
   readonly outlinePages: readonly { title: string; page: number }[];
-  readonly links: readonly { page: number; dest: string | null; url: string | null }[];
+  /** Link annotations: the page they sit on and, for internal links, the page they go to. */
+  readonly links: readonly { page: number; target: number | null; url: string | null }[];
 }
 
 /** Reads a PDF back the way a person's viewer would: text per page, metadata, outline, links. */
@@ -24,7 +25,11 @@ export async function readPdf(path: string): Promise<ReadPdf> {
   const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
   const pages: string[] = [];
   const sizes: { width: number; height: number }[] = [];
-  const links: { page: number; dest: string | null; url: string | null }[] = [];
+  const links: { page: number; target: number | null; url: string | null }[] = [];
+  const pageOfDest = async (dest: unknown): Promise<number | null> => {
+    const resolved = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
+    return resolved?.[0] ? (await doc.getPageIndex(resolved[0] as never)) + 1 : null;
+  };
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
@@ -36,7 +41,7 @@ export async function readPdf(path: string): Promise<ReadPdf> {
       if (annotation.subtype === 'Link')
         links.push({
           page: n,
-          dest: typeof annotation.dest === 'string' ? annotation.dest : annotation.dest ? JSON.stringify(annotation.dest) : null,
+          target: annotation.dest ? await pageOfDest(annotation.dest) : null,
           url: annotation.url ?? null,
         });
     }
@@ -47,8 +52,8 @@ export async function readPdf(path: string): Promise<ReadPdf> {
   const walk = async (items: RawOutline[]): Promise<PdfOutlineItem[]> => {
     const out: PdfOutlineItem[] = [];
     for (const item of items) {
-      const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
-      if (dest && dest[0]) outlinePages.push({ title: item.title, page: (await doc.getPageIndex(dest[0] as never)) + 1 });
+      const page = await pageOfDest(item.dest);
+      if (page !== null) outlinePages.push({ title: item.title, page });
       out.push({ title: item.title, items: await walk(item.items) });
     }
     return out;
