@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefing } from '../../src/build.js';
+import { stacksFor } from '../../src/markdown/only.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { CONTENT } from '../helpers/paths.js';
 import { fonts, greyLevels, readPdf, type ReadPdf } from '../helpers/pdf.js';
@@ -15,7 +16,7 @@ describe('the slides PDF of the default briefing', () => {
   let pdf: ReadPdf;
   let browsersBefore: number;
   const briefing = readBriefing(CONTENT, CONTENT);
-  const slides = briefing.stacks.flat();
+  const slides = stacksFor(briefing.stacks, 'slides').flat();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rfc-brief-e2e-'));
