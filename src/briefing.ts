@@ -2,6 +2,7 @@ import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer }
 import { loadBriefing, type LoadedBriefing } from './content/load.js';
 import type { Warning } from './errors.js';
 import { readFrontMatter } from './markdown/front-matter.js';
+import type { FigureBlock } from './markdown/figures.js';
 import type { SlideStack, SourceFile } from './markdown/model.js';
 import { parseSlides } from './markdown/parse.js';
 
@@ -9,6 +10,7 @@ export interface Briefing {
   readonly loaded: LoadedBriefing;
   readonly config: BriefConfig;
   readonly stacks: readonly SlideStack[];
+  readonly figures: readonly FigureBlock[];
   readonly warnings: readonly Warning[];
 }
 
@@ -36,5 +38,5 @@ export function readBriefing(input: string, cwd: string, cli: Omit<CliSettings, 
   warnings.push(...resolved.warnings);
   const parsed = parseSlides(sources, resolved.config.separators);
   warnings.push(...parsed.warnings);
-  return { loaded, config: resolved.config, stacks: parsed.stacks, warnings };
+  return { loaded, config: resolved.config, stacks: parsed.stacks, figures: parsed.figures, warnings };
 }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer';
 import { DEFAULT_TIMEOUT_MS, OUTPUTS, type Output } from './config/defaults.js';
 import { resolveAssets, type ResolvedAsset } from './content/assets.js';
@@ -15,8 +15,14 @@ import { printReport } from './pdf/print-report.js';
 import { countSlides, renderDeck } from './render/deck.js';
 import { renderHandout } from './render/handout.js';
 import { renderReport } from './render/report.js';
-import { deckFiles, handoutFiles, reportFiles, type DocumentFiles } from './render/theme-files.js';
-import { readBriefing, type Briefing } from './briefing.js';
+import { deckFiles, fontFiles, handoutFiles, reportFiles, type DocumentFiles } from './render/theme-files.js';
+import { readBriefing } from './briefing.js';
+import type { BriefConfig } from './config/resolve.js';
+import { FigureCache } from './figures/cache.js';
+import { drawFigures } from './figures/draw.js';
+import type { SlideStack } from './markdown/model.js';
+import { drawDiagrams, MERMAID_VERSION } from './pdf/mermaid.js';
+import { placeFigures } from './render/figures.js';
 
 export { readBriefing, type Briefing } from './briefing.js';
 
@@ -58,29 +64,49 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     paper: request.paper,
   });
   const warnings = [...briefing.warnings];
-  const { config, stacks } = briefing;
+  const { config } = briefing;
   const wanted = new Set<Output>(request.only ?? OUTPUTS);
   const printing = request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
   const assets = resolveAssets(
     briefing.loaded.root,
-    stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)),
+    briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)),
   );
   warnings.push(...assets.warnings);
-  const browserPath = printing
-    ? findBrowser({
+
+  const staging = new Staging(out);
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // One browser per build, launched only when something needs it (a PDF, an uncached diagram).
+  let browser: Browser | undefined;
+  const useBrowser = (purpose: string): Browser => {
+    browser ??= new Browser(
+      findBrowser({
         browserPath: request.browserPath,
         env: request.env ?? process.env,
         puppeteerPath: () => puppeteer.executablePath(),
         platform: process.platform,
-      })
-    : undefined;
-
-  const staging = new Staging(out);
-  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const browser = browserPath ? new Browser(browserPath, timeoutMs) : undefined;
+        purpose,
+      }),
+      timeoutMs,
+    );
+    return browser;
+  };
+  if (printing) useBrowser('print the PDFs');
   const abort = () => void browser?.dispose();
   request.signal?.addEventListener('abort', abort, { once: true });
   try {
+    const figures = await drawFigures(
+      briefing.figures,
+      {
+        root: briefing.loaded.root,
+        theme: config.theme,
+        cache: new FigureCache(join(out, '.rfc-brief-cache', 'figures')),
+        diagramEngine: `mermaid ${MERMAID_VERSION}`,
+        drawDiagrams: (blocks, palette) =>
+          drawDiagrams(useBrowser('draw the mermaid diagrams'), blocks, palette, staging.path('.figures'), timeoutMs, fontFiles()),
+      },
+      warnings,
+    );
+    const stacks = placeFigures(briefing.stacks, figures.screen, figures.paper);
     const entries: string[] = [];
     const pages = new Map<string, number>();
     const print = (folder: string, extra: Partial<PrintRequest> = {}): PrintRequest => ({
@@ -96,24 +122,24 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       pages.set(name, final.pages);
       entries.push(name);
     };
-    const meta = pdfMeta(briefing);
+    const meta = pdfMeta(config, stacks);
 
-    const needSlidesPdf = browser && (wanted.has('slides') || wanted.has('handout'));
+    const needSlidesPdf = printing && (wanted.has('slides') || wanted.has('handout'));
     if (wanted.has('deck') || needSlidesPdf) {
       const deck = deckFiles(config.theme);
       stage(staging, 'slides', renderDeck({ config, stacks, stylesheets: deck.stylesheets }), deck, assets.assets);
       if (wanted.has('deck')) entries.push('slides');
     }
     let slidesPdf: Uint8Array | undefined;
-    if (browser && needSlidesPdf) {
-      slidesPdf = await printPage(browser, print('slides', { query: 'print-pdf', readyEvent: 'pdf-ready' }), warnings);
+    if (needSlidesPdf) {
+      slidesPdf = await printPage(useBrowser('print the PDFs'), print('slides', { query: 'print-pdf', readyEvent: 'pdf-ready' }), warnings);
       if (wanted.has('slides')) await save('slides.pdf', slidesPdf, meta);
     }
-    if (browser && slidesPdf && wanted.has('handout')) {
+    if (slidesPdf && wanted.has('handout')) {
       const files = handoutFiles();
       const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
       stage(staging, '.handout', handout.html, files, []);
-      const bytes = await printHandout(browser, print('.handout'), handout.slots, slidesPdf, warnings);
+      const bytes = await printHandout(useBrowser('print the PDFs'), print('.handout'), handout.slots, slidesPdf, warnings);
       await save('handout.pdf', bytes, { ...meta, title: `${meta.title} (handout)` });
     }
     if (wanted.has('report')) {
@@ -121,9 +147,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       const report = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map(renderInline) });
       stage(staging, 'report', report.html, files, assets.assets);
       entries.push('report');
-      if (browser) {
+      if (printing) {
         const bytes = await printReport(
-          browser,
+          useBrowser('print the PDFs'),
           print('report'),
           report.headings.map((h) => h.id),
           warnings,
@@ -153,7 +179,7 @@ function stage(staging: Staging, folder: string, html: string, files: DocumentFi
   for (const asset of assets) staging.copy(asset.from, `${folder}/${asset.to}`);
 }
 
-function pdfMeta({ config, stacks }: Briefing): PdfMetadata {
+function pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
   const { meta } = config;
   return {
     title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',

@@ -74,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
       if (!flags.quiet) for (const warning of result.warnings) io.stderr(`${formatWarning(warning)}\n`);
       for (const file of result.written) {
         const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
-        io.stdout(`${relative(io.cwd, file.path) || file.path} (${formatBytes(file.bytes)}${pages})\n`);
+        io.stdout(`${shown(io.cwd, file.path)} (${formatBytes(file.bytes)}${pages})\n`);
       }
     });
 
@@ -114,6 +114,12 @@ function parsePositive(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of milliseconds');
   return number;
+}
+
+/** Relative to where the person is, unless that means climbing out of it. */
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 function formatBytes(bytes: number): string {

@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'BROWSER_FAILED',
   'TIMEOUT',
   'OUTPUT_NOT_WRITABLE',
+  'DATA',
+  'CHART',
+  'DIAGRAM',
   'INTERRUPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,15 +1,18 @@
 import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
+import { isFigureKind, type FigureKind } from './figures.js';
 
 /**
  * The one Markdown renderer: GitHub-flavoured Markdown, code highlighted at build time so the deck
  * needs no highlighting script and the PDF shows the same colours.
  */
-export function createMarked(): Marked {
+export function createMarked(onFigure?: (kind: FigureKind, token: Tokens.Code) => string): Marked {
   const marked = new Marked({ gfm: true });
   marked.use({
     renderer: {
       code(token: Tokens.Code): string {
+        const lang = parseInfo(token.lang ?? '').language;
+        if (onFigure && isFigureKind(lang)) return onFigure(lang, token);
         return renderCode(token.text, token.lang ?? '');
       },
     },

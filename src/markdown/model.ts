@@ -1,3 +1,4 @@
+import type { FigureBlock } from './figures.js';
 import type { Target } from './only.js';
 import type { Warning } from '../errors.js';
 
@@ -45,5 +46,7 @@ export type SlideStack = readonly Slide[];
 
 export interface ParsedSlides {
   readonly stacks: readonly SlideStack[];
+  /** Charts and diagrams to draw, each once, in order of appearance. */
+  readonly figures: readonly FigureBlock[];
   readonly warnings: readonly Warning[];
 }

@@ -1,6 +1,7 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
 import type { Warning } from '../errors.js';
 import { processSlideHtml } from './attributes.js';
+import { figurePlaceholder, type FigureBlock } from './figures.js';
 import { createMarked } from './marked.js';
 import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
@@ -10,15 +11,30 @@ import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
  * slide; within a file the separators decide, as in reveal.js.
  */
 export function parseSlides(files: readonly SourceFile[], separators: Separators): ParsedSlides {
-  const marked = createMarked();
+  const figures = new Map<string, FigureBlock>();
+  let current: { piece: SlideSource; file: SourceFile } | undefined;
+  const marked = createMarked((kind, token) => {
+    if (!current) return '';
+    const { piece, file } = current;
+    const at = piece.text.indexOf(token.raw);
+    const line = lineAt(file.text, piece.offset + Math.max(at, 0), file.firstLine);
+    const key = `${file.path}:${line}`;
+    if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
+    return figurePlaceholder(key);
+  });
   const warnings: Warning[] = [];
   const stacks: SlideStack[] = [];
   for (const file of files) {
     for (const stack of splitSlides(file.text, separators)) {
-      stacks.push(stack.map((piece) => parseSlide(piece, file, separators, marked, warnings)));
+      stacks.push(
+        stack.map((piece) => {
+          current = { piece, file };
+          return parseSlide(piece, file, separators, marked, warnings);
+        }),
+      );
     }
   }
-  return { stacks, warnings };
+  return { stacks, figures: [...figures.values()], warnings };
 }
 
 function parseSlide(

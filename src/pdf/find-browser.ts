@@ -7,6 +7,8 @@ export interface BrowserSearch {
   /** The browser puppeteer downloaded, when it did (skipped in this project by default). */
   readonly puppeteerPath?: (() => string) | undefined;
   readonly platform: NodeJS.Platform;
+  /** What the browser is needed for, for the message when there is none. */
+  readonly purpose?: string | undefined;
 }
 
 const SYSTEM_PATHS: Readonly<Partial<Record<NodeJS.Platform, readonly string[]>>> = {
@@ -59,7 +61,7 @@ export function findBrowser(search: BrowserSearch): string {
     if (isExecutable(path)) return path;
     tried.push(path);
   }
-  throw new BriefError('BROWSER_NOT_FOUND', 'no Chromium or Chrome was found to print the PDF', {
+  throw new BriefError('BROWSER_NOT_FOUND', `no Chromium or Chrome was found to ${search.purpose ?? 'print the PDFs'}`, {
     hint:
       `Tried --browser-path, CHROME_PATH, PUPPETEER_EXECUTABLE_PATH and: ${tried.join(', ')}. ` +
       'Install one (on Debian: `sudo apt-get install chromium`, or run scripts/setup.sh), pass ' +

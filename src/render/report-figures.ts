@@ -36,6 +36,19 @@ export function captionFigures(html: string, slideTitle: string, counters: { fig
       );
       continue;
     }
+    if (isTag(node) && node.name === 'figure' && node.attribs['class'] === 'drawn') {
+      // A chart or diagram drawn at build time: numbered like any figure, captioned by its description.
+      counters.figure++;
+      const caption = node.attribs['data-caption'] ?? '';
+      node.attribs['id'] = `figure-${counters.figure}`;
+      node.attribs['class'] = 'figure drawn';
+      delete node.attribs['data-caption'];
+      node.children.push(
+        raw(`<figcaption><span class="label">Figure ${counters.figure}.</span>${caption ? ` ${caption}` : ''}</figcaption>`),
+      );
+      out.push(node);
+      continue;
+    }
     const image = isTag(node) && node.name === 'p' ? soleImage(node) : undefined;
     if (image) {
       counters.figure++;

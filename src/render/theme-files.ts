@@ -91,3 +91,11 @@ function briefTheme(name: string): Extract<Theme, { kind: 'brief' }> {
   if (theme.kind !== 'brief') throw new Error(`rfc-brief's own theme "${name}" is missing`);
   return theme;
 }
+
+/** fonts.css and its font files, laid out as fonts.css expects (fonts/NAME.woff2 beside it). */
+export function fontFiles(): CopiedFile[] {
+  return [
+    { from: join(THEMES_DIR, 'fonts.css'), to: 'fonts.css' },
+    ...FONT_FILES.map((f) => ({ from: f.from, to: f.to.replace(lib('theme/'), '') })),
+  ];
+}

@@ -1,0 +1,70 @@
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { read } from 'vega';
+import { BriefError, type SourceLocation } from '../errors.js';
+
+/**
+ * Reads a data file a chart names (CSV or JSON), from inside the briefing folder only. A CSV row
+ * with the wrong number of fields is an error naming the data file's line, not a silent gap.
+ */
+export function loadData(root: string, name: string, where: SourceLocation): Record<string, unknown>[] {
+  const path = resolve(root, name);
+  const rel = relative(root, path);
+  if (isAbsolute(name) || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new BriefError('DATA', `the chart's data file ${name} is outside the briefing folder`, { where, hint: 'Put it in the briefing folder, e.g. data/results.csv.' });
+  }
+  if (!existsSync(path)) {
+    throw new BriefError('DATA', `the chart's data file ${name} does not exist`, { where, hint: `Create ${rel} in the briefing folder, or fix the name.` });
+  }
+  if (relative(realpathSync(root), realpathSync(path)).startsWith('..')) {
+    throw new BriefError('DATA', `the chart's data file ${name} is outside the briefing folder`, { where });
+  }
+  const text = readFileSync(path, 'utf8');
+  const file = { file: rel, line: undefined };
+  if (/\.json$/i.test(name)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (Array.isArray(value)) return value as Record<string, unknown>[];
+    } catch (error) {
+      throw new BriefError('DATA', `${rel} is not valid JSON: ${(error as Error).message}`, { where: file });
+    }
+    throw new BriefError('DATA', `${rel} must hold a JSON array of rows`, { where: file });
+  }
+  if (!/\.(csv|tsv)$/i.test(name)) throw new BriefError('DATA', `${name}: a chart reads .csv, .tsv or .json files`, { where });
+  const type = /\.tsv$/i.test(name) ? 'tsv' : 'csv';
+  checkRows(text, type === 'tsv' ? '\t' : ',', rel);
+  return read(text, { type, parse: 'auto' }) as Record<string, unknown>[];
+}
+
+/** Every row has as many fields as the header (quoted fields may hold separators and newlines). */
+function checkRows(text: string, separator: string, file: string): void {
+  let fields = 1;
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  let expected: number | undefined;
+  const endRow = () => {
+    if (expected === undefined) expected = fields;
+    else if (fields !== expected) {
+      throw new BriefError('DATA', `this row has ${fields} field${fields === 1 ? '' : 's'} where the header has ${expected}`, {
+        where: { file, line: rowLine },
+        hint: 'Quote fields that contain a comma ("1,000"), or fix the row.',
+      });
+    }
+    fields = 1;
+  };
+  const body = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char === '"') quoted = !quoted;
+    else if (char === separator && !quoted) fields++;
+    else if (char === '\n') {
+      line++;
+      if (!quoted) {
+        endRow();
+        rowLine = line;
+      }
+    }
+  }
+  if (body.length > 0) endRow();
+}

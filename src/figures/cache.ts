@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Drawn diagrams kept by the hash of everything that shapes them (source, palette, mermaid's
+ * version), so a build whose diagrams did not change needs no browser for them.
+ */
+export class FigureCache {
+  constructor(private readonly dir: string) {}
+
+  static keyOf(parts: readonly unknown[]): string {
+    return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  }
+
+  get(key: string): string | undefined {
+    const path = join(this.dir, `${key}.svg`);
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  }
+
+  put(key: string, svg: string): void {
+    mkdirSync(this.dir, { recursive: true });
+    const path = join(this.dir, `${key}.svg`);
+    // Written whole or not at all: a half-written cache entry would be a broken figure later.
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, svg);
+    renameSync(temporary, path);
+  }
+}

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { parse as parseVega, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parseDocument } from 'yaml';
+import { loadData } from '../content/data.js';
+import { BriefError, type Warning } from '../errors.js';
+import type { FigureBlock } from '../markdown/figures.js';
+import type { Palette } from './palette.js';
+
+export interface DrawnFigure {
+  readonly svg: string;
+  /** The figure's description: the SVG's accessible name and the report's caption. */
+  readonly caption: string;
+}
+
+/**
+ * A Vega-Lite chart drawn to static SVG in Node: no browser, no canvas, no script in the output,
+ * and its text stays text. Data may be inline or a CSV/JSON file of the briefing.
+ */
+export async function drawChart(block: FigureBlock, root: string, palette: Palette, warnings: Warning[]): Promise<DrawnFigure> {
+  const where = { file: block.file, line: block.line };
+  const spec = readSpec(block);
+  const data = spec['data'];
+  if (isRecord(data) && typeof (data['url'] ?? data['file']) === 'string') {
+    const name = String(data['url'] ?? data['file']);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(name)) {
+      throw new BriefError('CHART', `the chart loads ${name} from the network; a briefing must build offline`, {
+        where,
+        hint: 'Save the data as a CSV or JSON file in the briefing folder and name that.',
+      });
+    }
+    spec['data'] = { values: loadData(root, name, where) };
+  }
+  const title = titleOf(spec['title']);
+  const description = typeof spec['description'] === 'string' ? spec['description'] : '';
+  if (!title || !description) {
+    warnings.push({
+      message: `the chart has no ${!title ? 'title' : 'description'}; give it one (the description is its accessible name and caption)`,
+      where,
+    });
+  }
+  const vegaWarnings: string[] = [];
+  let svg: string;
+  try {
+    const compiled = compile(spec as unknown as TopLevelSpec, {
+      config: chartConfig(palette),
+      logger: collectingLogger(vegaWarnings),
+    }).spec;
+    const view = new View(parseVega(compiled), { renderer: 'none' });
+    svg = await view.toSVG();
+    view.finalize();
+  } catch (error) {
+    throw new BriefError('CHART', `the chart cannot be drawn: ${(error as Error).message}`, {
+      where,
+      hint: 'Check the Vega-Lite specification: https://vega.github.io/vega-lite/docs/',
+    });
+  }
+  for (const message of vegaWarnings) warnings.push({ message: `chart: ${message}`, where });
+  return { svg: accessible(scopeIds(svg, block.key), title, description), caption: description || title };
+}
+
+function readSpec(block: FigureBlock): Record<string, unknown> {
+  const doc = parseDocument(block.source);
+  const error = doc.errors[0];
+  if (error) {
+    const line = block.line + 1 + (block.source.slice(0, error.pos[0]).match(/\n/g)?.length ?? 0);
+    throw new BriefError(
+      'CHART',
+      `the chart specification is not valid YAML or JSON: ${error.message.split('\n')[0]?.replace(/ at line.*$/, '')}`,
+      { where: { file: block.file, line } },
+    );
+  }
+  const value: unknown = doc.toJS();
+  if (!isRecord(value)) {
+    throw new BriefError('CHART', 'a chart block holds a Vega-Lite specification: "key: value" lines or a JSON object', {
+      where: { file: block.file, line: block.line },
+    });
+  }
+  return value;
+}
+
+function chartConfig(palette: Palette): Record<string, unknown> {
+  // Drawn at about two thirds of a slide's width: scaled to fit, the labels read at ~24 px.
+  const text = {
+    labelColor: palette.muted,
+    titleColor: palette.text,
+    labelFont: palette.font,
+    titleFont: palette.font,
+    labelFontSize: 15,
+    titleFontSize: 15,
+  };
+  return {
+    background: null,
+    font: palette.font,
+    view: { stroke: null, continuousWidth: 720, continuousHeight: 280, discreteHeight: { step: 40 } },
+    axis: { ...text, gridColor: palette.grid, domainColor: palette.grid, tickColor: palette.grid, titleFontWeight: 600 },
+    legend: { ...text, titleFontWeight: 600 },
+    header: { ...text },
+    title: {
+      color: palette.text,
+      subtitleColor: palette.muted,
+      font: palette.font,
+      fontSize: 17,
+      fontWeight: 700,
+      anchor: 'start',
+      offset: 12,
+    },
+    range: { category: [...palette.series] },
+    mark: { color: palette.series[0] },
+    text: { color: palette.text, font: palette.font, fontSize: 14 },
+  };
+}
+
+function collectingLogger(into: string[]) {
+  let level = 0;
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error: (...args: unknown[]) => {
+      throw new Error(args.map(String).join(' '));
+    },
+    warn: (...args: unknown[]) => {
+      into.push(args.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}
+
+/** Several charts share one page: give each its own ids (clip paths, gradients). */
+function scopeIds(svg: string, key: string): string {
+  const prefix = `c${createHash('sha256').update(key).digest('hex').slice(0, 8)}-`;
+  return svg
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
+}
+
+function accessible(svg: string, title: string, description: string): string {
+  const name = description || title;
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return svg
+    .replace(/^<svg\b([^>]*?)\s(?:role|aria-label|aria-roledescription)="[^"]*"/, '<svg$1')
+    .replace(/^<svg\b/, `<svg role="img"${name ? ` aria-label="${esc(name)}"` : ''}`)
+    .replace(/^(<svg\b[^>]*>)/, `$1${title ? `<title>${esc(title)}</title>` : ''}${description ? `<desc>${esc(description)}</desc>` : ''}`);
+}
+
+function titleOf(title: unknown): string {
+  if (typeof title === 'string') return title;
+  if (isRecord(title) && typeof title['text'] === 'string') return title['text'];
+  return '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,63 @@
+import type { Theme } from '../config/themes.js';
+import type { Warning } from '../errors.js';
+import type { FigureBlock } from '../markdown/figures.js';
+import { FigureCache } from './cache.js';
+import { drawChart, type DrawnFigure } from './chart.js';
+import { paletteFor, type Palette } from './palette.js';
+
+/** Draws diagrams that are not in the cache; given by the build, which owns the browser. */
+export type DiagramDrawer = (blocks: readonly FigureBlock[], palette: Palette) => Promise<Map<string, string>>;
+
+export interface DrawnFigures {
+  /** For the deck (and so the slides PDF and handout): the theme's colours. */
+  readonly screen: ReadonlyMap<string, DrawnFigure>;
+  /** For the report, which is printed on white paper. */
+  readonly paper: ReadonlyMap<string, DrawnFigure>;
+}
+
+export interface DrawOptions {
+  readonly root: string;
+  readonly theme: Theme;
+  readonly cache: FigureCache;
+  /** Part of every diagram's cache key: a new mermaid draws anew. */
+  readonly diagramEngine: string;
+  readonly drawDiagrams: DiagramDrawer;
+}
+
+/** Every chart and diagram, drawn once per palette the outputs need. */
+export async function drawFigures(blocks: readonly FigureBlock[], options: DrawOptions, warnings: Warning[]): Promise<DrawnFigures> {
+  const screenPalette = paletteFor(options.theme, 'screen');
+  const paperPalette = paletteFor(options.theme, 'paper');
+  const screen = await drawAll(blocks, screenPalette, options, warnings);
+  const paper = paperPalette === screenPalette ? screen : await drawAll(blocks, paperPalette, options, []);
+  return { screen, paper };
+}
+
+async function drawAll(
+  blocks: readonly FigureBlock[],
+  palette: Palette,
+  options: DrawOptions,
+  warnings: Warning[],
+): Promise<Map<string, DrawnFigure>> {
+  const drawn = new Map<string, DrawnFigure>();
+  for (const block of blocks.filter((b) => b.kind === 'chart'))
+    drawn.set(block.key, await drawChart(block, options.root, palette, warnings));
+  const diagrams = blocks.filter((b) => b.kind === 'mermaid');
+  const keyOf = (block: FigureBlock) => FigureCache.keyOf(['mermaid', options.diagramEngine, palette, block.source]);
+  const missing = diagrams.filter((block) => options.cache.get(keyOf(block)) === undefined);
+  const fresh = missing.length > 0 ? await options.drawDiagrams(missing, palette) : new Map<string, string>();
+  for (const block of diagrams) {
+    const key = keyOf(block);
+    const svg = fresh.get(block.key) ?? options.cache.get(key) ?? '';
+    if (fresh.has(block.key)) options.cache.put(key, svg);
+    drawn.set(block.key, { svg, caption: diagramCaption(block.source) });
+  }
+  return drawn;
+}
+
+/** mermaid's own accessibility lines give the caption: accDescr, else accTitle. */
+export function diagramCaption(source: string): string {
+  const descr = /^\s*accDescr\s*:\s*(.+)$/m.exec(source)?.[1];
+  const title = /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1];
+  return (descr ?? title ?? '').trim();
+}

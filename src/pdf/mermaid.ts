@@ -1,0 +1,123 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { BriefError, type Warning } from '../errors.js';
+import type { FigureBlock } from '../markdown/figures.js';
+import type { Palette } from '../figures/palette.js';
+import type { Browser } from './browser.js';
+import { openForPrint } from './print.js';
+
+const require = createRequire(import.meta.url);
+const MERMAID_JS = join(dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
+export const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
+
+declare global {
+  interface Window {
+    mermaid?: {
+      initialize(config: Record<string, unknown>): void;
+      render(id: string, source: string): Promise<{ svg: string }>;
+    };
+  }
+}
+
+/**
+ * Mermaid lays diagrams out with the browser's own text measurement, so it runs in a page of the
+ * build's one browser: a local page with mermaid's script and the theme's fonts, nothing else.
+ */
+export async function drawDiagrams(
+  browser: Browser,
+  blocks: readonly FigureBlock[],
+  palette: Palette,
+  workDir: string,
+  timeoutMs: number,
+  /** The theme's fonts: fonts.css and the files it names, relative to workDir. */
+  fonts: readonly { readonly from: string; readonly to: string }[],
+): Promise<Map<string, string>> {
+  mkdirSync(workDir, { recursive: true });
+  copyFileSync(MERMAID_JS, join(workDir, 'mermaid.min.js'));
+  for (const file of fonts) {
+    mkdirSync(dirname(join(workDir, file.to)), { recursive: true });
+    copyFileSync(file.from, join(workDir, file.to));
+  }
+  writeFileSync(
+    join(workDir, 'index.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="mermaid.min.js"></script></head><body></body></html>',
+  );
+  const warnings: Warning[] = [];
+  return browser.withPage(async (page) => {
+    await openForPrint(page, { htmlPath: join(workDir, 'index.html'), allowedDir: workDir, timeoutMs }, warnings);
+    await page.evaluate(async (font: string) => {
+      await document.fonts.load(`16px ${font}`);
+    }, 'Inter');
+    const drawn = new Map<string, string>();
+    for (const [index, block] of blocks.entries()) {
+      const result = await page.evaluate(
+        async (id: string, source: string, config: Record<string, unknown>) => {
+          try {
+            window.mermaid?.initialize(config);
+            const { svg } = await (window.mermaid?.render(id, source) ?? Promise.reject(new Error('mermaid did not load')));
+            return { svg };
+          } catch (error) {
+            return { error: error instanceof Error ? error.message : String(error) };
+          } finally {
+            document.getElementById(`d${id}`)?.remove();
+          }
+        },
+        `diagram-${index}-${block.key.replace(/[^\w-]/g, '-')}`,
+        block.source,
+        mermaidConfig(palette),
+      );
+      if ('error' in result) throw diagramError(block, result.error ?? 'unknown error');
+      drawn.set(block.key, result.svg ?? '');
+    }
+    return drawn;
+  });
+}
+
+function mermaidConfig(palette: Palette): Record<string, unknown> {
+  const [accent = '#1d4f91', second = '#c2611a'] = palette.series;
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: 'base',
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, curve: 'basis' },
+    fontFamily: palette.font,
+    themeVariables: {
+      darkMode: palette.dark,
+      background: palette.background,
+      fontFamily: palette.font,
+      fontSize: '18px',
+      primaryColor: palette.panel,
+      primaryBorderColor: accent,
+      primaryTextColor: palette.text,
+      secondaryColor: palette.background,
+      secondaryBorderColor: second,
+      tertiaryColor: palette.background,
+      lineColor: palette.muted,
+      textColor: palette.text,
+      noteBkgColor: palette.panel,
+      noteTextColor: palette.text,
+      noteBorderColor: palette.grid,
+      actorBkg: palette.panel,
+      actorBorder: accent,
+      actorTextColor: palette.text,
+      signalColor: palette.text,
+      signalTextColor: palette.text,
+      labelBoxBkgColor: palette.panel,
+      labelBoxBorderColor: accent,
+      clusterBkg: palette.background,
+      clusterBorder: palette.grid,
+    },
+  };
+}
+
+/** mermaid says "Parse error on line 3: ..." counting from the block's first line. */
+function diagramError(block: FigureBlock, message: string): BriefError {
+  const inner = /on line (\d+)/.exec(message)?.[1];
+  const line = inner === undefined ? block.line : block.line + Number(inner);
+  return new BriefError('DIAGRAM', `mermaid cannot draw this diagram: ${message.replace(/\s+/g, ' ').trim()}`, {
+    where: { file: block.file, line },
+    hint: 'Check the diagram against https://mermaid.js.org/intro/syntax-reference.html',
+  });
+}
