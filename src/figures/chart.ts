@@ -39,6 +39,7 @@ export async function drawChart(block: FigureBlock, root: string, palette: Palet
       where,
     });
   }
+  checkMark(spec, where);
   const vegaWarnings: string[] = [];
   let svg: string;
   try {
@@ -57,6 +58,38 @@ export async function drawChart(block: FigureBlock, root: string, palette: Palet
   }
   for (const message of vegaWarnings) warnings.push({ message: `chart: ${message}`, where });
   return { svg: accessible(scopeIds(svg, block.key), title, description), caption: description || title };
+}
+
+// https://vega.github.io/vega-lite/docs/mark.html: Vega-Lite's own error for another is unreadable.
+const MARKS = [
+  'arc',
+  'area',
+  'bar',
+  'image',
+  'line',
+  'point',
+  'rect',
+  'rule',
+  'text',
+  'tick',
+  'trail',
+  'circle',
+  'square',
+  'geoshape',
+  'boxplot',
+  'errorband',
+  'errorbar',
+];
+
+function checkMark(spec: Record<string, unknown>, where: { file: string; line: number }): void {
+  const mark = spec['mark'];
+  const type = isRecord(mark) ? mark['type'] : mark;
+  if (type !== undefined && (typeof type !== 'string' || !MARKS.includes(type))) {
+    throw new BriefError('CHART', `the chart cannot be drawn: "${String(type)}" is not a Vega-Lite mark`, {
+      where,
+      hint: `Marks: ${MARKS.join(', ')}.`,
+    });
+  }
 }
 
 function readSpec(block: FigureBlock): Record<string, unknown> {
@@ -81,7 +114,9 @@ function readSpec(block: FigureBlock): Record<string, unknown> {
 
 function chartConfig(palette: Palette): Record<string, unknown> {
   // Drawn at about two thirds of a slide's width: scaled to fit, the labels read at ~24 px.
+  // A generous labelLimit: Node has no canvas to measure text, and vega's estimate cuts labels that fit.
   const text = {
+    labelLimit: 1000,
     labelColor: palette.muted,
     titleColor: palette.text,
     labelFont: palette.font,

@@ -58,7 +58,10 @@ describe('one build of the default briefing: deck, slides PDF, handout and repor
     expect(tocPage).toBeGreaterThanOrEqual(0);
     const toc = report.pages[tocPage] ?? '';
     for (const heading of headings) {
-      const listed = new RegExp(`${escape(heading.number)} ${escape(heading.title)} (\\d+)`).exec(toc);
+      const number = escape(heading.number);
+      const title = escape(heading.title);
+      // Reading order first; a layout that places the number after the title reads "Title1 3".
+      const listed = new RegExp(`(?:${number} ${title}|${title} ?${number}) (\\d+)`).exec(toc);
       expect(listed, `${heading.number} ${heading.title} in the contents`).not.toBeNull();
       const printedOn = report.pages.findIndex((text, i) => i > tocPage && text.includes(`${heading.number} ${heading.title}`)) + 1;
       expect(Number(listed?.[1]), `${heading.number} ${heading.title}`).toBe(printedOn);
