@@ -15,7 +15,11 @@ export interface Briefing {
 }
 
 /** load → front matter → config → slides: everything short of rendering, no browser. */
-export function readBriefing(input: string, cwd: string, cli: Omit<CliSettings, 'root'> = {}): Briefing {
+export function readBriefing(
+  input: string,
+  cwd: string,
+  cli: Omit<CliSettings, 'root'> & { readonly safe?: boolean | undefined } = {},
+): Briefing {
   const loaded = loadBriefing(input, cwd);
   const warnings: Warning[] = [];
   const sources: SourceFile[] = [];
@@ -36,7 +40,7 @@ export function readBriefing(input: string, cwd: string, cli: Omit<CliSettings, 
     layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
   const resolved = resolveConfig({ ...cli, root: loaded.root }, layers);
   warnings.push(...resolved.warnings);
-  const parsed = parseSlides(sources, resolved.config.separators);
+  const parsed = parseSlides(sources, resolved.config.separators, { safe: cli.safe });
   warnings.push(...parsed.warnings);
   return { loaded, config: resolved.config, stacks: parsed.stacks, figures: parsed.figures, warnings };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer';
@@ -39,6 +40,12 @@ export interface BuildRequest {
   readonly paper?: string | undefined;
   readonly browserPath?: string | undefined;
   readonly timeoutMs?: number | undefined;
+  /** Sanitise raw HTML in the content (a briefing from someone else). */
+  readonly safe?: boolean | undefined;
+  /** Let scripts written in the content run while printing. */
+  readonly allowScripts?: boolean | undefined;
+  /** A request the pages make outside the build's own files fails the build. */
+  readonly strict?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly signal?: AbortSignal | undefined;
 }
@@ -62,6 +69,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     theme: request.theme,
     handout: request.handout,
     paper: request.paper,
+    safe: request.safe,
+    allowScripts: request.allowScripts,
   });
   const warnings = [...briefing.warnings];
   const { config } = briefing;
@@ -113,6 +122,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       htmlPath: staging.path(`${folder}/index.html`),
       allowedDir: staging.path(folder),
       timeoutMs,
+      locate: (url) => locateUrl(stacks, url),
       ...extra,
     });
     const save = async (name: string, bytes: Uint8Array, meta: PdfMetadata) => {
@@ -132,7 +142,18 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     }
     let slidesPdf: Uint8Array | undefined;
     if (needSlidesPdf) {
-      slidesPdf = await printPage(useBrowser('print the PDFs'), print('slides', { query: 'print-pdf', readyEvent: 'pdf-ready' }), warnings);
+      // The browser prints a copy in which only rfc-brief's own scripts may run.
+      const nonce = randomBytes(16).toString('base64');
+      staging.write(
+        'slides/.print.html',
+        renderDeck({ config, stacks, stylesheets: deckFiles(config.theme).stylesheets, printNonce: nonce }),
+      );
+      slidesPdf = await printPage(
+        useBrowser('print the PDFs'),
+        { ...print('slides', { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: staging.path('slides/.print.html') },
+        warnings,
+      );
+      staging.remove('slides/.print.html');
       if (wanted.has('slides')) await save('slides.pdf', slidesPdf, meta);
     }
     if (slidesPdf && wanted.has('handout')) {
@@ -158,6 +179,17 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       }
     }
     throwIfAborted(request.signal);
+    const refused = warnings.filter((w) => w.refused !== undefined);
+    if (request.strict && refused[0]) {
+      throw new BriefError(
+        'REFUSED_REQUEST',
+        `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`,
+        {
+          where: refused[0].where,
+          hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
+        },
+      );
+    }
     staging.commit(entries);
     const written = entries.map((entry) =>
       describe(resolve(out, entry === 'slides' || entry === 'report' ? `${entry}/index.html` : entry), pages.get(entry)),
@@ -171,6 +203,15 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     request.signal?.removeEventListener('abort', abort);
     await browser?.dispose();
   }
+}
+
+/** The slide whose HTML names a URL, for a message about that URL. */
+function locateUrl(stacks: readonly SlideStack[], url: string): { file: string; line: number } | undefined {
+  for (const slide of stacks.flat()) {
+    const texts = [slide.html, slide.reportHtml, slide.notesHtml, slide.reportNotesHtml, ...Object.values(slide.attributes)];
+    if (texts.some((text) => text.includes(url))) return { file: slide.file, line: slide.line };
+  }
+  return undefined;
 }
 
 function stage(staging: Staging, folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {

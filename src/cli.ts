@@ -29,6 +29,9 @@ interface BuildFlags {
   browserPath?: string;
   timeout: number;
   quiet?: boolean;
+  safe?: boolean;
+  strict?: boolean;
+  allowScripts?: boolean;
 }
 
 /** Runs the command line and returns the exit code; the only place that prints errors. */
@@ -55,6 +58,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
     .addOption(
       new Option('--timeout <ms>', 'how long printing may take, in milliseconds').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive),
     )
+    .option('--safe', 'sanitise raw HTML in the content (for a briefing from someone else)')
+    .option('--allow-scripts', 'let scripts written in the content run while printing')
+    .option('--strict', 'fail when the content asks to load anything outside the build')
     .option('-q, --quiet', 'print no warnings')
     .action(async (dir: string, flags: BuildFlags) => {
       const result = await build({
@@ -66,12 +72,16 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): 
         theme: flags.theme,
         handout: flags.handout,
         paper: flags.paper,
+        safe: flags.safe,
+        strict: flags.strict,
+        allowScripts: flags.allowScripts,
         browserPath: flags.browserPath,
         timeoutMs: flags.timeout,
         env: io.env,
         signal: io.signal,
       });
-      if (!flags.quiet) for (const warning of result.warnings) io.stderr(`${formatWarning(warning)}\n`);
+      // The same finding from several outputs (deck, report) is one line.
+      if (!flags.quiet) for (const line of new Set(result.warnings.map(formatWarning))) io.stderr(`${line}\n`);
       for (const file of result.written) {
         const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
         io.stdout(`${shown(io.cwd, file.path)} (${formatBytes(file.bytes)}${pages})\n`);

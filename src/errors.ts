@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'CHART',
   'DIAGRAM',
   'INTERRUPTED',
+  'REFUSED_REQUEST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -55,6 +56,8 @@ export function formatError(error: BriefError): string {
 export interface Warning {
   readonly message: string;
   readonly where?: SourceLocation | undefined;
+  /** A request the page made that was refused: an error under --strict. */
+  readonly refused?: string | undefined;
 }
 
 export function formatWarning(warning: Warning): string {

@@ -40,6 +40,10 @@ export class Staging {
     copyFileSync(from, path);
   }
 
+  remove(rel: string): void {
+    rmSync(this.path(rel), { force: true });
+  }
+
   /** Moves each staged entry over its counterpart in the output folder. */
   commit(entries: readonly string[]): void {
     try {

@@ -47,6 +47,7 @@ export const FRONT_MATTER_KEYS = [
   'theme',
   'lang',
   'titleSlide',
+  'allowScripts',
   'handout',
   'paper',
   'sources',

@@ -38,6 +38,8 @@ export interface BriefConfig {
   readonly paper: PaperSize;
   /** Markdown lines for the report's sources section. */
   readonly sources: readonly string[];
+  /** Scripts written in the content run (in the deck's print and the report); off by default. */
+  readonly allowScripts: boolean;
   readonly theme: Theme;
   readonly separators: Separators;
   readonly revealOptions: Readonly<Record<string, unknown>>;
@@ -56,6 +58,7 @@ export interface CliSettings {
   readonly theme?: string | undefined;
   readonly handout?: string | undefined;
   readonly paper?: string | undefined;
+  readonly allowScripts?: boolean | undefined;
   /** The briefing's folder: a theme given as a .css path resolves against it. */
   readonly root: string;
 }
@@ -98,7 +101,8 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   const handout = asChoice(read('handout'), cli.handout, HANDOUT_LAYOUTS) ?? DEFAULT_HANDOUT_LAYOUT;
   const paper = asChoice(read('paper'), cli.paper?.toLowerCase(), PAPER_SIZES) ?? DEFAULT_PAPER;
   const sources = asList(read('sources'));
-  return { config: { meta, theme, handout, paper, sources, separators, revealOptions }, warnings };
+  const allowScripts = cli.allowScripts === true || read('allowScripts')?.value === true;
+  return { config: { meta, theme, handout, paper, sources, allowScripts, separators, revealOptions }, warnings };
 }
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {

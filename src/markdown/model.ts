@@ -33,7 +33,10 @@ export interface Slide {
   readonly reportHtml: string;
   /** `<!-- .slide: data-only="report" -->` (or "slides") puts the whole slide in one document. */
   readonly only: Target | undefined;
+  /** Speaker notes as the deck and the handout show them. */
   readonly notesHtml: string;
+  /** The notes as the report prints them, beneath the slide (report-only parts in). */
+  readonly reportNotesHtml: string;
   /** Attributes for the slide's <section>, from `<!-- .slide: ... -->` comments. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly file: string;

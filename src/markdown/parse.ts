@@ -1,6 +1,7 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
 import type { Warning } from '../errors.js';
 import { processSlideHtml } from './attributes.js';
+import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
 import { figurePlaceholder, type FigureBlock } from './figures.js';
 import { createMarked } from './marked.js';
 import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
@@ -10,7 +11,12 @@ import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
  * Markdown text in, slides out: pure, no disk and no browser. Each file starts a new horizontal
  * slide; within a file the separators decide, as in reveal.js.
  */
-export function parseSlides(files: readonly SourceFile[], separators: Separators): ParsedSlides {
+export interface ParseOptions {
+  /** --safe: raw HTML from the content is sanitised (no scripts, handlers, styles, iframes). */
+  readonly safe?: boolean | undefined;
+}
+
+export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
   const figures = new Map<string, FigureBlock>();
   let current: { piece: SlideSource; file: SourceFile } | undefined;
   const marked = createMarked((kind, token) => {
@@ -29,7 +35,7 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
       stacks.push(
         stack.map((piece) => {
           current = { piece, file };
-          return parseSlide(piece, file, separators, marked, warnings);
+          return parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
         }),
       );
     }
@@ -37,17 +43,29 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
   return { stacks, figures: [...figures.values()], warnings };
 }
 
-function parseSlide(
-  piece: SlideSource,
-  file: SourceFile,
-  separators: Separators,
-  marked: ReturnType<typeof createMarked>,
-  warnings: Warning[],
-): Slide {
+interface ParseContext {
+  readonly separators: Separators;
+  readonly marked: ReturnType<typeof createMarked>;
+  readonly warnings: Warning[];
+  readonly safe: boolean;
+}
+
+function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, warnings, safe }: ParseContext): Slide {
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
   const { body, notes } = splitNotes(piece.text, separators.notes);
-  const render = (target: Target) => processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
+  const render = (target: Target) => {
+    const processed = processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
+    if (!safe) return processed;
+    // Sanitised after the attribute comments are applied, so their attributes are checked too.
+    const clean = processSlideHtml(sanitize(processed.html), target);
+    return { ...clean, slideAttributes: sanitizeSlideAttributes(processed.slideAttributes) };
+  };
+  const renderNotes = (target: Target) => {
+    if (!notes) return '';
+    const html = marked.parse(selectFor(notes, target), { async: false });
+    return safe ? sanitize(html) : html;
+  };
   const processed = render('slides');
   const forReport = hasRegions(body) || processed.html.includes('data-only') ? render('report') : processed;
   const only = processed.slideAttributes['data-only'];
@@ -63,6 +81,8 @@ function parseSlide(
     file: file.path,
     line: lineOf(piece, file, url, line),
   }));
+  if (piece.text.trim() === '')
+    warnings.push({ message: 'this slide is empty (two separators with nothing between)', where: { file: file.path, line } });
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
     warnings.push({ message: 'a code fence opened on this slide is never closed', where: { file: file.path, line } });
   }
@@ -71,7 +91,8 @@ function parseSlide(
     html: processed.html,
     reportHtml: forReport.html,
     only: only === 'slides' || only === 'report' ? only : undefined,
-    notesHtml: notes ? marked.parse(notes, { async: false }) : '',
+    notesHtml: renderNotes('slides'),
+    reportNotesHtml: hasRegions(notes) ? renderNotes('report') : renderNotes('slides'),
     attributes: processed.slideAttributes,
     file: file.path,
     line,

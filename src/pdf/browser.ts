@@ -35,12 +35,25 @@ export class Browser {
 
   async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.launch();
-    const page = await browser.newPage();
-    page.setDefaultTimeout(this.timeoutMs);
+    let page: Page | undefined;
     try {
+      page = await browser.newPage();
+      page.setDefaultTimeout(this.timeoutMs);
       return await use(page);
+    } catch (error) {
+      if (error instanceof BriefError) throw error;
+      // A browser that crashed or was killed surfaces as a protocol error: say so, not as a bug.
+      const gone = !browser.connected;
+      throw new BriefError(
+        'BROWSER_FAILED',
+        gone ? 'the browser stopped while working (it crashed or was killed)' : `the browser failed: ${firstLine(error)}`,
+        {
+          cause: error,
+          hint: gone ? 'Run the build again; if it keeps happening, check memory and the browser with --browser-path.' : undefined,
+        },
+      );
     } finally {
-      await page.close().catch(() => undefined);
+      await page?.close().catch(() => undefined);
     }
   }
 

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
-import { BriefError, type Warning } from '../errors.js';
+import { BriefError, type SourceLocation, type Warning } from '../errors.js';
 import { firstLine, type Browser } from './browser.js';
 
 export interface PrintRequest {
@@ -12,6 +12,8 @@ export interface PrintRequest {
   /** The DOM event the page fires when its print layout is done (none for a static page). */
   readonly readyEvent?: string | undefined;
   readonly timeoutMs: number;
+  /** Which slide asked for a URL, for the warning when it is refused. */
+  readonly locate?: ((url: string) => SourceLocation | undefined) | undefined;
 }
 
 declare global {
@@ -30,7 +32,7 @@ export async function printPage(browser: Browser, request: PrintRequest, warning
 
 /** Loads the page confined to its folder and waits until its print layout, fonts and images are ready. */
 export async function openForPrint(page: Page, request: PrintRequest, warnings: Warning[]): Promise<void> {
-  await confine(page, request.allowedDir, warnings);
+  await confine(page, request, warnings);
   page.on('pageerror', (error) => warnings.push({ message: `the page reported an error: ${firstLine(error)}` }));
   if (request.readyEvent) {
     await page.evaluateOnNewDocument((eventName: string) => {
@@ -38,8 +40,9 @@ export async function openForPrint(page: Page, request: PrintRequest, warnings: 
     }, request.readyEvent);
   }
   const url = `${pathToFileURL(request.htmlPath).href}${request.query ? `?${request.query}` : ''}`;
-  await withTimeout(request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
+  await withTimeout(page, request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
   await withTimeout(
+    page,
     request,
     `${request.readyEvent ? `the "${request.readyEvent}" event, ` : ''}fonts and images`,
     page.evaluate(async () => {
@@ -57,6 +60,7 @@ export interface PrintOptions {
 
 export async function printOpenPage(page: Page, request: PrintRequest, options: PrintOptions = {}): Promise<Uint8Array> {
   return withTimeout(
+    page,
     request,
     'the PDF to print',
     page.pdf({
@@ -70,21 +74,55 @@ export async function printOpenPage(page: Page, request: PrintRequest, options: 
 }
 
 /** Only the build's own files load; anything else is refused and reported. */
-async function confine(page: Page, allowedDir: string, warnings: Warning[]): Promise<void> {
-  const allowed = pathToFileURL(allowedDir).href.replace(/\/?$/, '/');
+async function confine(page: Page, request: PrintRequest, warnings: Warning[]): Promise<void> {
+  const allowed = pathToFileURL(request.allowedDir).href.replace(/\/?$/, '/');
+  const reported = new Set<string>();
+  const refuse = (url: string) => {
+    if (reported.has(url)) return;
+    reported.add(url);
+    warnings.push({
+      message: `refused to load ${url} while printing: a briefing's PDF uses only its own files`,
+      where: request.locate?.(url),
+      refused: url,
+    });
+  };
+  // WebSockets pass by request interception; the pages' security policy (connect-src 'none')
+  // stops them, and this reports them.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  cdp.on('Network.webSocketCreated', (event) => refuse(event.url));
+  // What the pages' security policy stops (fetch, WebSocket, a content script) is reported too.
+  let scriptsReported = false;
+  await page.exposeFunction('__rfcBriefBlocked', (uri: string, directive: string) => {
+    if (/^(https?|wss?|ftp):/.test(uri)) refuse(uri);
+    else if (directive.startsWith('script-src') && !scriptsReported) {
+      scriptsReported = true;
+      warnings.push({
+        message: 'a script written in the content was not run while printing (set allowScripts: true in the front matter to run it)',
+      });
+    }
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { __rfcBriefBlocked(uri: string, directive: string): Promise<void> }).__rfcBriefBlocked(
+        event.blockedURI,
+        event.effectiveDirective,
+      );
+    });
+  });
   await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    const url = request.url();
+  page.on('request', (intercepted) => {
+    const url = intercepted.url();
     if (url.startsWith(allowed) || url.startsWith('data:') || url === 'about:blank') {
-      void request.continue();
+      void intercepted.continue();
       return;
     }
-    warnings.push({ message: `refused to load ${url} while printing: a briefing's PDF uses only its own files` });
-    void request.abort('blockedbyclient');
+    refuse(url);
+    void intercepted.abort('blockedbyclient');
   });
 }
 
-export async function withTimeout<T>(request: PrintRequest, waitingFor: string, work: Promise<T>): Promise<T> {
+export async function withTimeout<T>(page: Page, request: PrintRequest, waitingFor: string, work: Promise<T>): Promise<T> {
   const timedOut = () =>
     new BriefError('TIMEOUT', `gave up after ${request.timeoutMs / 1000} s waiting for ${waitingFor}`, {
       hint: 'A very large deck may need more time: pass --timeout with a larger number of milliseconds.',
@@ -99,6 +137,8 @@ export async function withTimeout<T>(request: PrintRequest, waitingFor: string, 
     if (error instanceof BriefError) throw error;
     // puppeteer's own clock (set to the same timeout) may ring first.
     if (error instanceof Error && error.name === 'TimeoutError') throw timedOut();
+    if (!page.browser().connected)
+      throw new BriefError('BROWSER_FAILED', 'the browser stopped while working (it crashed or was killed)', { cause: error });
     throw new BriefError('BROWSER_FAILED', `the browser failed while waiting for ${waitingFor}: ${firstLine(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);

@@ -11,20 +11,35 @@ export interface DeckInput {
   readonly stacks: readonly SlideStack[];
   /** Stylesheets, relative to index.html, in order. */
   readonly stylesheets: readonly string[];
+  /**
+   * For the copy the browser prints: only scripts carrying this nonce run, so scripts written in
+   * the content do not run during export unless the author allowed them.
+   */
+  readonly printNonce?: string | undefined;
 }
 
 /** The reveal.js deck as one HTML page: all Markdown already rendered, no network needed. */
-export function renderDeck({ config, stacks: allStacks, stylesheets }: DeckInput): string {
+export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce }: DeckInput): string {
   const { meta } = config;
   const stacks = stacksFor(allStacks, 'slides');
   const title = meta.title ?? firstTitle(stacks) ?? 'Slides';
   const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
   const options = { ...config.revealOptions };
+  const blockScripts = printNonce !== undefined && !config.allowScripts;
+  const nonce = blockScripts ? ` nonce="${printNonce}"` : '';
+  // WebSockets and fetch() pass by the printer's request filter: the policy stops them.
+  const policy = [
+    ...(blockScripts ? [`script-src 'nonce-${printNonce}'`] : []),
+    "connect-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ];
+  const csp = printNonce !== undefined ? `<meta http-equiv="Content-Security-Policy" content="${policy.join('; ')}">\n` : '';
   return `<!doctype html>
 <html lang="${escapeHtml(meta.lang)}">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+${csp}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rfc-brief">
 <title>${escapeHtml(title)}</title>
 ${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.description ? `<meta name="description" content="${escapeHtml(meta.description)}">\n` : ''}<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">
@@ -34,9 +49,9 @@ ${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`
 <div class="reveal"><div class="slides">
 ${slides}
 </div></div>
-<script src="${DECK_LIB}/reveal/reveal.js"></script>
-<script src="${DECK_LIB}/reveal/notes.js"></script>
-<script>
+<script${nonce} src="${DECK_LIB}/reveal/reveal.js"></script>
+<script${nonce} src="${DECK_LIB}/reveal/notes.js"></script>
+<script${nonce}>
 Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: [RevealNotes] }));
 </script>
 </body>

@@ -4,6 +4,7 @@ import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
 import { escapeHtml } from './html.js';
 import { PAPER, type Box } from './paper.js';
+import { noScripts } from './report.js';
 
 export interface HandoutInput {
   readonly config: BriefConfig;
@@ -82,7 +83,7 @@ ${cells.join('\n')}
 <html lang="${escapeHtml(config.meta.lang)}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(title)} — handout</title>
+${noScripts(config)}<title>${escapeHtml(title)} — handout</title>
 ${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 <style>@page { size: ${paper.css}; margin: 0; } .page { width: ${paper.width}mm; height: ${paper.height}mm; }</style>
 </head>

@@ -71,7 +71,7 @@ export function renderReport({ config, stacks, stylesheets, sourcesHtml }: Repor
 <html lang="${escapeHtml(meta.lang)}">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+${noScripts(config)}<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rfc-brief">
 <title>${escapeHtml(title)}</title>
 ${metaTags(config)}${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
@@ -91,7 +91,7 @@ ${sections.join('\n')}
 
 function renderBody(slide: Slide, counters: { figure: number; table: number }): string {
   const body = captionFigures(slide.reportHtml, slide.title, counters);
-  const notes = slide.notesHtml ? `<div class="prose">\n${slide.notesHtml}</div>\n` : '';
+  const notes = slide.reportNotesHtml ? `<div class="prose">\n${slide.reportNotesHtml}</div>\n` : '';
   return `<div class="slide-content">\n${body}</div>\n${notes}`;
 }
 
@@ -114,6 +114,15 @@ function renderToc(headings: readonly ReportHeading[]): string {
 ${headings.map(entry).join('\n')}
 </ol>
 </nav>`;
+}
+
+/**
+ * The report and handout have no script of their own: any script is the content's, and runs only
+ * if allowed; none may open a connection (WebSockets and fetch() pass by the printer's filter).
+ */
+export function noScripts(config: BriefConfig): string {
+  const policy = [...(config.allowScripts ? [] : ["script-src 'none'"]), "connect-src 'none'", "object-src 'none'", "base-uri 'none'"];
+  return `<meta http-equiv="Content-Security-Policy" content="${policy.join('; ')}">\n`;
 }
 
 function metaTags(config: BriefConfig): string {

@@ -110,14 +110,25 @@ describe('printing faults', () => {
     expect((await run(['build', 'deck'], dir)).code).toBe(0);
     const before = readFileSync(join(dir, 'dist/slides.pdf'));
     const browsers = briefBrowsers();
-    // A page that never finishes loading: its script never returns.
-    writeFileSync(join(dir, 'deck/a.md'), '## Stuck\n\n<script>for (;;) {}</script>');
+    // A page that never finishes loading: its script (allowed to run) never returns.
+    writeFileSync(join(dir, 'deck/a.md'), '---\nallowScripts: true\n---\n## Stuck\n\n<script>for (;;) {}</script>');
     const result = await run(['build', 'deck', '--timeout', '3000'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error\[TIMEOUT\]: gave up after 3 s waiting for/);
     expect(readFileSync(join(dir, 'dist/slides.pdf'))).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['deck', 'dist']);
     expect(briefBrowsers()).toBe(browsers);
+  });
+
+  it('does not run scripts written in the content while printing, unless allowed', async () => {
+    mkdirSync(join(dir, 'scripted'), { recursive: true });
+    const script = "<script>document.querySelector('h2').textContent = 'Changed by a script';</script>";
+    writeFileSync(join(dir, 'scripted/a.md'), `## Written heading\n\n${script}`);
+    expect((await run(['build', 'scripted', '--out', 'blocked', '--only', 'slides'], dir)).code).toBe(0);
+    expect((await readPdf(join(dir, 'blocked/slides.pdf'))).pages.join(' ')).toContain('Written heading');
+    writeFileSync(join(dir, 'scripted/a.md'), `---\nallowScripts: true\n---\n## Written heading\n\n${script}`);
+    expect((await run(['build', 'scripted', '--out', 'allowed', '--only', 'slides'], dir)).code).toBe(0);
+    expect((await readPdf(join(dir, 'allowed/slides.pdf'))).pages.join(' ')).toContain('Changed by a script');
   });
 
   it('refuses to load anything from the network while printing, and says so', async () => {
