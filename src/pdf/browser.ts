@@ -26,6 +26,7 @@ export class Browser {
   /** Browsers launched by this process so far: tests hold a build to one launch. */
   static launches = 0;
   private launched: Promise<PuppeteerBrowser> | undefined;
+  private disposing: Promise<void> | undefined;
   private profileDir: string | undefined;
 
   constructor(
@@ -57,21 +58,39 @@ export class Browser {
     }
   }
 
-  async dispose(): Promise<void> {
+  /** Closes the browser and removes its profile; safe to call again (Ctrl-C and finally both do). */
+  dispose(): Promise<void> {
+    this.disposing ??= this.close();
+    return this.disposing;
+  }
+
+  private async close(): Promise<void> {
     const launched = this.launched;
-    this.launched = undefined;
     if (launched) {
       const browser = await launched.catch(() => undefined);
-      await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+      const process = browser?.process();
+      await browser?.close().catch(() => undefined);
+      // close() can return before the process is gone (or fail on a crashed one): make sure.
+      if (process && process.exitCode === null && process.signalCode === null) {
+        const exited = new Promise((resolve) => process.once('exit', resolve));
+        process.kill('SIGKILL');
+        await exited;
+      }
     }
-    if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true });
-    this.profileDir = undefined;
+    if (this.profileDir) {
+      try {
+        rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
+      } catch {
+        // A profile folder left in the temporary directory is not worth failing a build for.
+      }
+    }
   }
 
   private launch(): Promise<PuppeteerBrowser> {
     if (!this.launched) {
       Browser.launches++;
-      this.profileDir = mkdtempSync(join(tmpdir(), 'rfc-brief-chromium-'));
+      // The pid in the name lets anyone (and the tests) tell whose browser a process is.
+      this.profileDir = mkdtempSync(join(tmpdir(), `rfc-brief-chromium-${process.pid}-`));
       const root = process.getuid?.() === 0;
       this.launched = puppeteer
         .launch({
