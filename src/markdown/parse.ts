@@ -1,5 +1,5 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
-import type { Warning } from '../errors.js';
+import { BriefError, type Warning } from '../errors.js';
 import { processSlideHtml } from './attributes.js';
 import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
 import { figurePlaceholder, type FigureBlock } from './figures.js';
@@ -54,6 +54,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
   const { body, notes } = splitNotes(piece.text, separators.notes);
+  checkDepth(piece, file);
   const render = (target: Target) => {
     const processed = processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
     if (!safe) return processed;
@@ -98,6 +99,34 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     line,
     assets,
   };
+}
+
+/** Deeper than any real document, shallow enough for the Markdown parser's recursion. */
+export const MAX_NESTING = 64;
+
+/**
+ * marked parses nested lists and quotes recursively; thousands of levels overflow the stack (or
+ * take minutes). Refuse them up front, naming the line, instead of failing somewhere inside.
+ */
+function checkDepth(piece: SlideSource, file: SourceFile): void {
+  const lines = piece.text.split('\n');
+  let offset = 0;
+  for (const text of lines) {
+    const quotes = /^(\s*>)+/.exec(text)?.[0].replace(/[^>]/g, '').length ?? 0;
+    const indent = /^(\s*)([-*+]|\d+[.)])\s/.exec(text)?.[1]?.replace(/\t/g, '    ').length ?? 0;
+    const depth = Math.max(quotes, Math.floor(indent / 2));
+    if (depth > MAX_NESTING) {
+      throw new BriefError(
+        'INPUT_TOO_DEEP',
+        `this line is nested ${depth} levels deep (lists or quotes); rfc-brief reads at most ${MAX_NESTING}`,
+        {
+          where: { file: file.path, line: lineAt(file.text, piece.offset + offset, file.firstLine) },
+          hint: 'Flatten the list or quote: a slide that deep cannot be read anyway.',
+        },
+      );
+    }
+    offset += text.length + 1;
+  }
 }
 
 /** True for a path into the briefing's folder; false for remote, data: and in-page URLs. */
