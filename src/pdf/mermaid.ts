@@ -68,10 +68,21 @@ export async function drawDiagrams(
         mermaidConfig(palette),
       );
       if ('error' in result) throw diagramError(block, result.error ?? 'unknown error');
-      drawn.set(block.key, result.svg ?? '');
+      drawn.set(block.key, allowGrowth(result.svg ?? ''));
     }
     return drawn;
   });
+}
+
+/**
+ * mermaid caps a diagram at its natural width (style="max-width: Npx"). On a slide that leaves
+ * small diagrams small: let it grow to half as large again, never past its container.
+ */
+function allowGrowth(svg: string): string {
+  return svg.replace(
+    /^(<svg\b[^>]*?style="[^"]*?)max-width:\s*([\d.]+)px/,
+    (_, head: string, width: string) => `${head}max-width: ${Math.round(Number(width) * 1.5)}px`,
+  );
 }
 
 function mermaidConfig(palette: Palette): Record<string, unknown> {
@@ -83,7 +94,11 @@ function mermaidConfig(palette: Palette): Record<string, unknown> {
     htmlLabels: false,
     flowchart: { htmlLabels: false, curve: 'basis' },
     fontFamily: palette.font,
+    // Sequence diagrams read the top-level size, flowcharts the theme's.
+    fontSize: 18,
+    sequence: { actorFontSize: 18, messageFontSize: 18, noteFontSize: 16, useMaxWidth: true },
     themeVariables: {
+      titleColor: palette.text,
       darkMode: palette.dark,
       background: palette.background,
       fontFamily: palette.font,
