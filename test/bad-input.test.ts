@@ -90,14 +90,14 @@ describe('big input, in bounded memory (the real binary, its heap capped at 192 
 
   it('a 10 MB Markdown file', async () => {
     deck('big.md', `## Big\n\n${'A long paragraph of plain words. '.repeat(40).concat('\n\n').repeat(8_000)}`);
-    const result = await runCapped(['build', 'deck', '--no-pdf']);
+    const result = await runCapped(['build', 'deck', '--no-pdf', '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
 
   it('a 2,000-slide deck', async () => {
     deck('many.md', generateDeck(2_000));
-    const result = await runCapped(['build', 'deck', '--no-pdf']);
+    const result = await runCapped(['build', 'deck', '--no-pdf', '--quiet']);
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'dist/slides/index.html'), 'utf8').match(/<section data-source=/g)).toHaveLength(2_000);
   });

@@ -48,6 +48,7 @@ export const FRONT_MATTER_KEYS = [
   'lang',
   'titleSlide',
   'allowScripts',
+  'requiredSections',
   'handout',
   'paper',
   'sources',

@@ -40,6 +40,8 @@ export interface BriefConfig {
   readonly sources: readonly string[];
   /** Scripts written in the content run (in the deck's print and the report); off by default. */
   readonly allowScripts: boolean;
+  /** Sections `check` requires: a slide titled with the name or marked data-section="name". */
+  readonly requiredSections: readonly string[];
   readonly theme: Theme;
   readonly separators: Separators;
   readonly revealOptions: Readonly<Record<string, unknown>>;
@@ -102,7 +104,8 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   const paper = asChoice(read('paper'), cli.paper?.toLowerCase(), PAPER_SIZES) ?? DEFAULT_PAPER;
   const sources = asList(read('sources'));
   const allowScripts = cli.allowScripts === true || read('allowScripts')?.value === true;
-  return { config: { meta, theme, handout, paper, sources, allowScripts, separators, revealOptions }, warnings };
+  const requiredSections = asList(read('requiredSections'));
+  return { config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions }, warnings };
 }
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {

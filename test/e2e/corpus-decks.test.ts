@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readBriefing } from '../../src/build.js';
+import { readBriefing } from '../../src/briefing.js';
 import { Browser } from '../../src/pdf/browser.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { run } from '../helpers/cli.js';

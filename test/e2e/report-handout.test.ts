@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBriefing } from '../../src/build.js';
+import { readBriefing } from '../../src/briefing.js';
 import { stacksFor } from '../../src/markdown/only.js';
 import { Browser } from '../../src/pdf/browser.js';
 import { renderReport } from '../../src/render/report.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBriefing } from '../../src/build.js';
+import { readBriefing } from '../../src/briefing.js';
 import { stacksFor } from '../../src/markdown/only.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { CONTENT } from '../helpers/paths.js';

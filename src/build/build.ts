@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { readBriefing } from '../briefing.js';
+import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
+import { OUTPUTS, type Output } from '../config/defaults.js';
+import { resolveAssets } from '../content/assets.js';
+import { BriefError } from '../errors.js';
+import { FigureCache } from '../figures/cache.js';
+import { drawFigures } from '../figures/draw.js';
+import { renderInline } from '../markdown/marked.js';
+import { drawDiagrams, MERMAID_VERSION } from '../pdf/mermaid.js';
+import { measureOverflow } from '../pdf/overflow.js';
+import { printPage } from '../pdf/print.js';
+import { printHandout } from '../pdf/print-handout.js';
+import { printReport } from '../pdf/print-report.js';
+import { countSlides, renderDeck } from '../render/deck.js';
+import { placeFigures } from '../render/figures.js';
+import { renderHandout } from '../render/handout.js';
+import { renderReport } from '../render/report.js';
+import { deckFiles, fontFiles, handoutFiles, reportFiles } from '../render/theme-files.js';
+import type { BuildRequest, BuildResult } from './request.js';
+import { BuildRun } from './run.js';
+
+export type { BuildRequest, BuildResult, ProgressEvent, WrittenFile } from './request.js';
+
+/**
+ * The whole build: read → draw figures → render → print, every requested output written or none.
+ * With `check`, the deck is laid out and measured instead, and nothing is written.
+ */
+export async function build(request: BuildRequest): Promise<BuildResult> {
+  const out = resolve(request.cwd, request.out);
+  const run = new BuildRun(request, out);
+  try {
+    const briefing = run.stage('read', () =>
+      readBriefing(resolve(request.cwd, request.input), request.cwd, {
+        theme: request.theme,
+        handout: request.handout,
+        paper: request.paper,
+        safe: request.safe,
+        allowScripts: request.allowScripts,
+      }),
+    );
+    const { config } = briefing;
+    run.warnings.push(...briefing.warnings);
+    const wanted = new Set<Output>(request.check ? ['deck'] : (request.only ?? OUTPUTS));
+    const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
+    const assets = resolveAssets(briefing.loaded.root, briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
+    run.warnings.push(...assets.warnings);
+    if (printing || request.check) run.browser(request.check ? 'measure the slides' : 'print the PDFs');
+
+    const figures = await run.stageAsync('figures', () =>
+      drawFigures(
+        briefing.figures,
+        {
+          root: briefing.loaded.root,
+          theme: config.theme,
+          cache: new FigureCache(join(out, '.rfc-brief-cache', 'figures')),
+          diagramEngine: `mermaid ${MERMAID_VERSION}`,
+          drawDiagrams: (blocks, palette) =>
+            drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles()),
+        },
+        run.warnings,
+      ),
+    );
+    const stacks = placeFigures(briefing.stacks, figures.screen, figures.paper);
+    const findings: Finding[] = lintBriefing({ config, stacks });
+    const meta = run.pdfMeta(config, stacks);
+
+    const needSlidesPdf = printing && (wanted.has('slides') || wanted.has('handout'));
+    if (wanted.has('deck') || needSlidesPdf) {
+      run.stage('deck', () => {
+        const deck = deckFiles(config.theme);
+        run.stageFolder('slides', renderDeck({ config, stacks, stylesheets: deck.stylesheets }), deck, assets.assets);
+        // What the browser opens: a copy in which only rfc-brief's own scripts may run.
+        const nonce = randomBytes(16).toString('base64');
+        run.staging.write('slides/.print.html', renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: nonce }));
+        if (wanted.has('deck')) run.entries.push('slides');
+      });
+    }
+    const printDeck = run.printRequest('slides', { query: 'print-pdf', readyEvent: 'pdf-ready', htmlPath: run.staging.path('slides/.print.html') }, stacks);
+    if (request.check) {
+      const overflows = await run.stageAsync('measure', () => measureOverflow(run.browser('measure the slides'), printDeck, run.warnings));
+      const slides = numberSlides({ config, stacks });
+      for (const overflow of overflows) {
+        const numbered = slides.find((s) => s.number === overflow.index + 1);
+        const [file, line] = overflow.source?.split(/:(?=\d+$)/) ?? [];
+        const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : ''].filter(Boolean).join(' and ');
+        findings.push({
+          severity: 'error',
+          code: 'overflow',
+          message: `slide ${overflow.index + 1}${numbered?.slide.title ? ` "${numbered.slide.title}"` : ''} overflows the slide: its content is ${how}`,
+          where: file ? { file, line: Number(line) } : undefined,
+          slide: overflow.index + 1,
+          title: numbered?.slide.title,
+        });
+      }
+      run.staging.discard();
+      return run.result(countSlides(config, stacks), findings);
+    }
+
+    let slidesPdf: Uint8Array | undefined;
+    if (needSlidesPdf) {
+      slidesPdf = await run.stageAsync('slides.pdf', async () => {
+        const bytes = await printPage(run.browser('print the PDFs'), printDeck, run.warnings);
+        if (wanted.has('slides')) await run.savePdf('slides.pdf', bytes, meta);
+        return bytes;
+      });
+    }
+    run.staging.remove('slides/.print.html');
+    if (slidesPdf && wanted.has('handout')) {
+      const pdf = slidesPdf;
+      await run.stageAsync('handout.pdf', async () => {
+        const files = handoutFiles();
+        const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
+        run.stageFolder('.handout', handout.html, files, []);
+        const bytes = await printHandout(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), handout.slots, pdf, run.warnings);
+        await run.savePdf('handout.pdf', bytes, { ...meta, title: `${meta.title} (handout)` });
+      });
+    }
+    if (wanted.has('report')) {
+      const report = run.stage('report', () => {
+        const files = reportFiles(config.theme);
+        const rendered = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map(renderInline) });
+        run.stageFolder('report', rendered.html, files, assets.assets);
+        run.entries.push('report');
+        return rendered;
+      });
+      if (printing) {
+        await run.stageAsync('report.pdf', async () => {
+          const ids = report.headings.map((h) => h.id);
+          await run.savePdf('report.pdf', await printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, run.warnings), meta);
+        });
+      }
+    }
+    run.throwIfAborted();
+    const refused = run.warnings.filter((w) => w.refused !== undefined);
+    if (request.strict && refused[0]) {
+      throw new BriefError('REFUSED_REQUEST', `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`, {
+        where: refused[0].where,
+        hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
+      });
+    }
+    return run.commit(countSlides(config, stacks), findings);
+  } catch (error) {
+    run.staging.discard();
+    run.throwIfAborted();
+    throw error;
+  } finally {
+    await run.dispose();
+  }
+}

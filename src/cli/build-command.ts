@@ -1,0 +1,135 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { relative } from 'node:path';
+import { build } from '../build/build.js';
+import type { BuildResult } from '../build/request.js';
+import { warningsAsFindings } from '../check/lint.js';
+import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, OUTPUTS, PAPER_SIZES, type Output } from '../config/defaults.js';
+import { formatWarning } from '../errors.js';
+import type { CliIo } from './io.js';
+import { createProgress } from './progress.js';
+
+interface BuildFlags {
+  out: string;
+  pdf: boolean;
+  only?: Output[];
+  theme?: string;
+  handout?: string;
+  paper?: string;
+  browserPath?: string;
+  timeout: number;
+  quiet?: boolean;
+  json?: boolean;
+  safe?: boolean;
+  strict?: boolean;
+  allowScripts?: boolean;
+}
+
+/** Options `build` shares with `check` and `serve`. */
+export function addSourceOptions(command: Command): Command {
+  return command
+    .argument('[dir]', 'the briefing: a folder of Markdown files, or one Markdown file', 'content')
+    .option('-t, --theme <name>', 'theme (overrides the front matter): light, dark, or a reveal.js theme')
+    .option('--safe', 'sanitise raw HTML in the content (for a briefing from someone else)');
+}
+
+export function addBrowserOptions(command: Command): Command {
+  return command
+    .option('--browser-path <path>', 'Chromium or Chrome to use (else CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, system)')
+    .addOption(
+      new Option('--timeout <ms>', 'how long a page may take to load and print').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive),
+    );
+}
+
+export function registerBuild(program: Command, io: CliIo): void {
+  const command = program.command('build').description('build the deck, the slides PDF, the handout and the report');
+  addSourceOptions(command)
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .addOption(new Option('--only <outputs>', `write only these, comma-separated: ${OUTPUTS.join(', ')}`).argParser(parseOutputs))
+    .option('--no-pdf', 'write the HTML (deck, report) only, without printing')
+    .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
+    .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
+    .option('--allow-scripts', 'let scripts written in the content run while printing')
+    .option('--strict', 'fail when the content asks to load anything outside the build');
+  addBrowserOptions(command)
+    .option('--json', 'print the build report (files, pages, stage times, warnings) as JSON on stdout')
+    .option('-q, --quiet', 'no progress and no warnings on stderr')
+    .action(async (dir: string, flags: BuildFlags) => {
+      const result = await build({
+        input: dir,
+        out: flags.out,
+        cwd: io.cwd,
+        pdf: flags.pdf,
+        only: flags.only,
+        theme: flags.theme,
+        handout: flags.handout,
+        paper: flags.paper,
+        safe: flags.safe,
+        strict: flags.strict,
+        allowScripts: flags.allowScripts,
+        browserPath: flags.browserPath,
+        timeoutMs: flags.timeout,
+        env: io.env,
+        signal: io.signal,
+        onProgress: flags.quiet ? undefined : createProgress(io),
+      });
+      if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
+      if (flags.json) {
+        io.stdout(`${JSON.stringify(jsonReport(result, io.cwd), null, 2)}\n`);
+        return;
+      }
+      for (const file of result.written) {
+        const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
+        io.stdout(`${shown(io.cwd, file.path)} (${formatBytes(file.bytes)}${pages})\n`);
+      }
+    });
+}
+
+/** The build's warnings and the cheap checks' findings, each once. */
+function warningLines(result: BuildResult): Set<string> {
+  const findings = [...warningsAsFindings(result.warnings), ...result.findings];
+  return new Set(findings.map((f) => formatWarning({ message: f.message, where: f.where })));
+}
+
+function jsonReport(result: BuildResult, cwd: string): unknown {
+  return {
+    files: result.written.map((f) => ({ path: shown(cwd, f.path), bytes: f.bytes, ...(f.pages === undefined ? {} : { pages: f.pages }) })),
+    slides: result.slides,
+    stages: result.stages,
+    warnings: [...warningsAsFindings(result.warnings), ...result.findings].map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      file: f.where?.file,
+      line: f.where?.line,
+    })),
+  };
+}
+
+function parseOutputs(value: string): Output[] {
+  const names = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const bad = names.filter((name) => !(OUTPUTS as readonly string[]).includes(name));
+  if (bad.length > 0 || names.length === 0)
+    throw new InvalidArgumentError(`expected some of ${OUTPUTS.join(', ')}${bad.length ? ` (not ${bad.join(', ')})` : ''}`);
+  return names as Output[];
+}
+
+export function parsePositive(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of milliseconds');
+  return number;
+}
+
+/** Relative to where the person is, unless that means climbing out of it. */
+export function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../build/build.js';
+import { warningsAsFindings, type Finding } from '../check/lint.js';
+import { formatLocation } from '../errors.js';
+import { addBrowserOptions, addSourceOptions } from './build-command.js';
+import { paint, type CliIo } from './io.js';
+import { createProgress } from './progress.js';
+
+interface CheckFlags {
+  theme?: string;
+  safe?: boolean;
+  browserPath?: string;
+  timeout: number;
+  json?: boolean;
+  strict?: boolean;
+  browser: boolean;
+  quiet?: boolean;
+}
+
+/** Sets the exit code: 1 on errors, or on warnings with --strict. */
+export function registerCheck(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('check')
+    .description(
+      'check a briefing without writing outputs: overflowing slides, missing files, broken links, notes, alt text, required sections',
+    );
+  addSourceOptions(command);
+  addBrowserOptions(command)
+    .option('--no-browser', 'only the checks that need no browser (no overflow measurement)')
+    .option('--json', 'print the findings as JSON')
+    .option('--strict', 'exit non-zero on warnings too')
+    .option('-q, --quiet', 'no progress on stderr')
+    .action(async (dir: string, flags: CheckFlags) => {
+      // Nothing is written: the deck is laid out in a temporary folder that is removed after.
+      const scratch = mkdtempSync(join(tmpdir(), 'rfc-brief-check-'));
+      try {
+        const result = await build({
+          input: dir,
+          out: join(scratch, 'out'),
+          cwd: io.cwd,
+          pdf: false,
+          check: flags.browser,
+          only: flags.browser ? undefined : ['deck'],
+          theme: flags.theme,
+          safe: flags.safe,
+          browserPath: flags.browserPath,
+          timeoutMs: flags.timeout,
+          env: io.env,
+          signal: io.signal,
+          onProgress: flags.quiet ? undefined : createProgress(io),
+        });
+        const findings = sortFindings([...warningsAsFindings(result.warnings), ...result.findings]);
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        const warnings = findings.length - errors;
+        if (flags.json)
+          io.stdout(`${JSON.stringify({ slides: result.slides, errors, warnings, findings: findings.map(toJson) }, null, 2)}\n`);
+        else printFindings(io, findings, result.slides, errors, warnings);
+        setExitCode(errors > 0 || (flags.strict && warnings > 0) ? 1 : 0);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+}
+
+function printFindings(io: CliIo, findings: readonly Finding[], slides: number, errors: number, warnings: number): void {
+  const colour = paint(io);
+  for (const f of findings) {
+    const place = f.where ? `${formatLocation(f.where)}: ` : '';
+    const severity = f.severity === 'error' ? colour(31, 'error') : colour(33, 'warning');
+    io.stdout(`${place}${severity}: ${f.message} [${f.code}]\n`);
+  }
+  const summary =
+    errors + warnings === 0
+      ? `${slides} slides checked: no problems found`
+      : `${slides} slides checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  io.stdout(`${summary}\n`);
+}
+
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...new Map(findings.map((f) => [`${f.code}|${f.message}|${f.where?.file}:${f.where?.line}`, f])).values()].sort(
+    (a, b) => (a.where?.file ?? '').localeCompare(b.where?.file ?? '') || (a.where?.line ?? 0) - (b.where?.line ?? 0),
+  );
+}
+
+function toJson(f: Finding): unknown {
+  return {
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    file: f.where?.file,
+    line: f.where?.line,
+    slide: f.slide,
+    title: f.title,
+  };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { scaffold } from '../content/scaffold.js';
+import { shown } from './build-command.js';
+import type { CliIo } from './io.js';
+
+export function registerInit(program: Command, io: CliIo): void {
+  program
+    .command('init')
+    .description('start a new briefing: front matter, the four sections with notes, a data file and a chart')
+    .argument('[dir]', 'folder to create', 'content')
+    .option('-f, --force', 'write into a folder that is not empty')
+    .action((dir: string, flags: { force?: boolean }) => {
+      for (const path of scaffold(resolve(io.cwd, dir), flags.force === true)) io.stdout(`${shown(io.cwd, path)}\n`);
+      io.stderr(`Next: rfc-brief check ${dir} && rfc-brief build ${dir}\n`);
+    });
+}

@@ -1,0 +1,37 @@
+import type { ProgressEvent } from '../build/request.js';
+import { paint, type CliIo } from './io.js';
+
+const LABELS: Readonly<Record<string, string>> = {
+  read: 'read the briefing',
+  figures: 'draw charts and diagrams',
+  deck: 'render the deck',
+  measure: 'measure every slide',
+  'slides.pdf': 'print slides.pdf',
+  'handout.pdf': 'print handout.pdf',
+  report: 'render the report',
+  'report.pdf': 'print report.pdf',
+};
+
+/**
+ * Progress on stderr: on a terminal, one task line per stage that turns into a tick with its
+ * pages and time; elsewhere (CI logs, pipes) one plain line per finished stage.
+ */
+export function createProgress(io: CliIo): (event: ProgressEvent) => void {
+  const colour = paint(io);
+  return (event) => {
+    const label = LABELS[event.stage] ?? event.stage;
+    if (event.state === 'start') {
+      if (io.isTTY) io.stderr(`\r\x1b[2K${colour(2, `… ${label}`)}`);
+      return;
+    }
+    const details = [event.pages === undefined ? '' : `${event.pages} pages`, event.ms === undefined ? '' : seconds(event.ms)]
+      .filter(Boolean)
+      .join(', ');
+    if (io.isTTY) io.stderr(`\r\x1b[2K${colour(32, '✓')} ${label}${details ? colour(2, `  ${details}`) : ''}\n`);
+    else io.stderr(`rfc-brief: ${label}${details ? ` (${details})` : ''}\n`);
+  };
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

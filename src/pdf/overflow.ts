@@ -1,0 +1,57 @@
+import type { Warning } from '../errors.js';
+import type { Browser } from './browser.js';
+import { openForPrint, type PrintRequest } from './print.js';
+
+export interface Overflow {
+  /** 0-based index of the slide in print order. */
+  readonly index: number;
+  /** "file:line" from the slide's data-source attribute. */
+  readonly source: string | undefined;
+  /** How far content reaches past the slide's content box, in CSS pixels. */
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * Lays the deck out as it prints and measures every slide: content that reaches below the slide's
+ * content box (into the footer or off the page) or past its right edge is an overflow.
+ */
+export async function measureOverflow(browser: Browser, request: PrintRequest, warnings: Warning[]): Promise<Overflow[]> {
+  return browser.withPage(async (page) => {
+    await openForPrint(page, request, warnings);
+    return page.evaluate(() => {
+      const found: { index: number; source: string | undefined; bottom: number; right: number }[] = [];
+      document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
+        const slide = pdfPage.querySelector<HTMLElement>('section');
+        if (!slide) return;
+        const box = slide.getBoundingClientRect();
+        const style = getComputedStyle(slide);
+        const height = Math.min(slide.clientHeight, pdfPage.clientHeight);
+        // Below the content box is the footer band (slide number); past the right edge is off the page.
+        const footer = slide.classList.contains('title-slide') ? 0 : parseFloat(style.paddingBottom);
+        const limitBottom = box.top + height - footer;
+        const limitRight = box.left + slide.clientWidth;
+        const clipped = (element: Element): boolean => {
+          // What an SVG draws outside its viewport, or a scrolling box holds, is not on the slide.
+          if (element.tagName.toLowerCase() !== 'svg' && element.closest('svg')) return true;
+          for (let parent = element.parentElement; parent && parent !== slide; parent = parent.parentElement) {
+            if (getComputedStyle(parent).overflow !== 'visible') return true;
+          }
+          return false;
+        };
+        let bottom = 0;
+        let right = 0;
+        for (const element of slide.querySelectorAll<HTMLElement>('*')) {
+          if (element.closest('aside.notes') || clipped(element)) continue;
+          const rect = element.getBoundingClientRect();
+          if (rect.width === 0 || rect.height === 0) continue;
+          bottom = Math.max(bottom, rect.bottom - limitBottom);
+          right = Math.max(right, rect.right - limitRight);
+        }
+        if (bottom > 2 || right > 2)
+          found.push({ index, source: slide.dataset['source'], bottom: Math.round(bottom), right: Math.round(right) });
+      });
+      return found;
+    });
+  });
+}

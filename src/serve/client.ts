@@ -1,0 +1,24 @@
+/**
+ * The live-reload client served to the pages: a reload on every good build (reveal.js keeps the
+ * slide in the URL's hash, so the author stays where they were), an overlay on a failed one.
+ */
+export const CLIENT_JS = `(() => {
+  const overlay = () => {
+    let box = document.getElementById('rfc-brief-error');
+    if (!box) {
+      box = document.createElement('pre');
+      box.id = 'rfc-brief-error';
+      box.setAttribute('role', 'alert');
+      box.style.cssText = 'position:fixed;inset:auto 16px 16px 16px;z-index:2147483647;margin:0;padding:16px 20px;' +
+        'background:#2b0b0b;color:#ffd7d7;border-left:6px solid #ff5c5c;font:15px/1.45 ui-monospace,monospace;white-space:pre-wrap;' +
+        'box-shadow:0 8px 30px rgba(0,0,0,.4);max-height:60vh;overflow:auto';
+      document.body.appendChild(box);
+    }
+    return box;
+  };
+  const events = new EventSource('/__rfc-brief/events');
+  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('failed', (event) => { overlay().textContent = 'rfc-brief: the last save did not build\\n\\n' + event.data; });
+  events.addEventListener('ready', () => document.getElementById('rfc-brief-error')?.remove());
+})();
+`;

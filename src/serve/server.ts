@@ -1,0 +1,184 @@
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { build } from '../build/build.js';
+import type { BuildResult } from '../build/request.js';
+import { THEMES_DIR } from '../config/themes.js';
+import { BriefError, formatError } from '../errors.js';
+import { CLIENT_JS } from './client.js';
+
+export interface ServeOptions {
+  readonly input: string;
+  readonly cwd: string;
+  readonly port: number;
+  readonly host: string;
+  readonly theme?: string | undefined;
+  readonly safe?: boolean | undefined;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Each rebuild: its result, or the error that stopped it. */
+  readonly onBuild?: ((outcome: { result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly address: AddressInfo;
+  /** Resolves after the next build (started by a change) has finished. */
+  nextBuild(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.mp4': 'video/mp4',
+};
+
+/**
+ * The author's loop: the deck and the report built (HTML only) into a scratch folder, served on
+ * loopback, rebuilt on every save in the briefing or the themes, and reloaded in the browser.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const out = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-'));
+  const clients = new Set<ServerResponse>();
+  const send = (event: string, data = '') => {
+    for (const client of clients) client.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
+  };
+  let waiting: (() => void)[] = [];
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await build({
+        input: options.input,
+        out,
+        cwd: options.cwd,
+        pdf: false,
+        only: ['deck', 'report'],
+        theme: options.theme,
+        safe: options.safe,
+        env: options.env,
+      });
+      options.onBuild?.({ result, ms: Math.round(performance.now() - started) });
+      send('ready');
+      send('reload');
+    } catch (error) {
+      options.onBuild?.({ error, ms: Math.round(performance.now() - started) });
+      send('failed', error instanceof BriefError ? formatError(error) : String(error));
+    }
+  };
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await rebuild();
+      } while (again);
+      running = undefined;
+      const done = waiting;
+      waiting = [];
+      for (const resolveWaiter of done) resolveWaiter();
+    })();
+  };
+
+  await rebuild();
+  const server = createServer((req, res) => void handle(req, res, out, clients));
+  const address = await listen(server, options.port, options.host);
+  const root = statSync(resolve(options.cwd, options.input)).isDirectory()
+    ? resolve(options.cwd, options.input)
+    : resolve(options.cwd, options.input, '..');
+  let timer: NodeJS.Timeout | undefined;
+  const changed = () => {
+    // Editors save in bursts (write, rename, touch): one rebuild per burst.
+    clearTimeout(timer);
+    timer = setTimeout(schedule, 60);
+  };
+  const watchers: FSWatcher[] = [root, THEMES_DIR].map((dir) => watch(dir, { recursive: true }, changed));
+  return {
+    url: `http://${address.address}:${address.port}/`,
+    address,
+    nextBuild: () => new Promise((resolveWaiter) => waiting.push(resolveWaiter)),
+    close: async () => {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+      for (const client of clients) client.end();
+      await running;
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      rmSync(out, { recursive: true, force: true });
+    },
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, out: string, clients: Set<ServerResponse>): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/__rfc-brief/events') {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
+    return;
+  }
+  if (url.pathname === '/__rfc-brief/client.js') return void end(res, 200, TYPES['.js'], CLIENT_JS);
+  if (url.pathname === '/') {
+    res.writeHead(302, { location: '/slides/' });
+    return void res.end();
+  }
+  let path: string;
+  try {
+    path = resolve(out, `.${decodeURIComponent(url.pathname)}`);
+  } catch {
+    return void end(res, 400, 'text/plain', 'bad request');
+  }
+  // Only files of the build, whatever the URL says (../, %2e%2e, absolute paths).
+  if (path !== out && !path.startsWith(out + sep)) return void end(res, 403, 'text/plain', 'forbidden');
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  if (!existsSync(path)) return void end(res, 404, 'text/plain', 'not found');
+  const type = TYPES[extname(path)] ?? 'application/octet-stream';
+  if (type.startsWith('text/html')) return void end(res, 200, type, withClient(await readFile(path, 'utf8')));
+  res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+  createReadStream(path).pipe(res);
+}
+
+/** The live-reload client in every page; the report's policy lets this one script in. */
+function withClient(html: string): string {
+  const allowed = html.replace(/script-src 'none'/, "script-src 'self'").replace(/connect-src 'none'/, "connect-src 'self'");
+  return allowed.replace(/<\/body>/, '<script src="/__rfc-brief/client.js"></script>\n</body>');
+}
+
+function end(res: ServerResponse, status: number, type: string | undefined, body: string): void {
+  res.writeHead(status, { 'content-type': type ?? 'text/plain', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/** The port asked for, or any free one when it is taken. */
+async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  const attempt = (p: number) =>
+    new Promise<AddressInfo>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(p, host, () => {
+        server.off('error', reject);
+        resolveListen(server.address() as AddressInfo);
+      });
+    });
+  try {
+    return await attempt(port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return attempt(0);
+  }
+}
