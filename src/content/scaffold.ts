@@ -14,7 +14,7 @@ lang: en
 keywords: [rfc, review]
 requiredSections: [aims, mechanisms, results, next steps]
 sources:
-  - The RFC itself: where it was posted, its title and author
+  - 'The RFC itself: where it was posted, its title and author'
 ---
 
 <!-- .slide: data-section="aims" -->

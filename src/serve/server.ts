@@ -125,7 +125,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, out: string, clients: Set<ServerResponse>): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const raw = req.url ?? '/';
+  // The URL parser would quietly drop ../ segments; a request that tries them is refused outright.
+  if (
+    safeDecode(raw.split('?')[0] ?? '')
+      .split(/[/\\]/)
+      .includes('..')
+  )
+    return void end(res, 403, 'text/plain', 'forbidden');
+  const url = new URL(raw, 'http://localhost');
   if (url.pathname === '/__rfc-brief/events') {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -158,6 +166,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, cl
 function withClient(html: string): string {
   const allowed = html.replace(/script-src 'none'/, "script-src 'self'").replace(/connect-src 'none'/, "connect-src 'self'");
   return allowed.replace(/<\/body>/, '<script src="/__rfc-brief/client.js"></script>\n</body>');
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 function end(res: ServerResponse, status: number, type: string | undefined, body: string): void {

@@ -1,0 +1,87 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
+import { CONTENT, fixture } from '../helpers/paths.js';
+
+const FINDINGS = fixture('check-findings');
+const FILE = 'test/fixtures/check-findings/deck.md';
+
+describe('rfc-brief check', () => {
+  const cwd = join(FINDINGS, '../../..');
+
+  it('passes the default briefing with no finding at all', async () => {
+    const result = await run(['check', CONTENT], cwd);
+    expect(result.stdout).toMatch(/^\d+ slides checked: no problems found\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  describe('on a briefing with one of each problem', () => {
+    let json: {
+      errors: number;
+      warnings: number;
+      findings: { severity: string; code: string; file?: string; line?: number; slide?: number; title?: string; message: string }[];
+    };
+    const find = (code: string) => json.findings.filter((f) => f.code === code);
+
+    it('reports them as JSON and exits 1', async () => {
+      const result = await run(['check', FINDINGS, '--json'], cwd);
+      expect(result.code).toBe(1);
+      json = JSON.parse(result.stdout) as typeof json;
+      expect(json.errors).toBe(5);
+      expect(json.warnings).toBe(2);
+    });
+
+    it('measures the slide that overflows in the browser, with its number, title and line', () => {
+      expect(find('overflow')).toEqual([
+        expect.objectContaining({ severity: 'error', file: FILE, line: 44, slide: 7, title: 'Far too tall' }),
+      ]);
+    });
+
+    it('names a missing image', () => {
+      expect(find('missing-file')).toEqual([
+        expect.objectContaining({ severity: 'error', file: FILE, line: 22, message: expect.stringContaining('images/missing.png') }),
+      ]);
+    });
+
+    it('names links to slides and ids that do not exist, and not the one that works', () => {
+      expect(find('broken-link').map((f) => [f.line, f.slide, /#\S+/.exec(f.message)?.[0]])).toEqual([
+        [36, 6, '#/40,'],
+        [36, 6, '#/no-such-id,'],
+      ]);
+    });
+
+    it('warns about an image without alt text and a slide without notes', () => {
+      expect(find('no-alt')).toEqual([expect.objectContaining({ severity: 'warning', line: 28, slide: 5 })]);
+      expect(find('no-notes')).toEqual([expect.objectContaining({ severity: 'warning', line: 14, slide: 3, title: 'No notes here' })]);
+    });
+
+    it('names a required section that is missing', () => {
+      expect(find('missing-section')).toEqual([
+        expect.objectContaining({ severity: 'error', message: 'the briefing has no "results" section (required in the front matter)' }),
+      ]);
+    });
+  });
+
+  it('prints findings for people, one per line with file and line, and a summary', async () => {
+    const result = await run(['check', FINDINGS, '--no-browser'], cwd);
+    expect(result.stdout).toContain(`${FILE}:14: warning: slide 3 "No notes here" has no speaker notes [no-notes]\n`);
+    expect(result.stdout).toMatch(/7 slides checked: 4 errors, 2 warnings\n$/);
+  });
+
+  it('exits non-zero on warnings only with --strict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-strict-'));
+    await run(['init', join(dir, 'b')], dir);
+    const deck = join(dir, 'b/01-briefing.md');
+    writeFileSync(deck, readFileSync(deck, 'utf8').replace(/Note:\nEnd with the decision or feedback you need from the room.\n/, ''));
+    expect((await run(['check', 'b', '--no-browser'], dir)).code).toBe(0);
+    expect((await run(['check', 'b', '--no-browser', '--strict'], dir)).code).toBe(1);
+  });
+
+  it('writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-check-'));
+    await run(['check', CONTENT], dir);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

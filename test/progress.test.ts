@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+import { run } from './helpers/cli.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rfc-brief-progress-'));
+  mkdirSync(join(dir, 'deck'));
+  writeFileSync(
+    join(dir, 'deck/a.md'),
+    '---\ntitle: T\ntitel: typo\n---\n## A\n\nNote: n.\n\n---\n\n## B\n\n![x](missing.png)\n\nNote: n.',
+  );
+});
+
+async function runAs(args: string[], env: Record<string, string | undefined>, isTTY: boolean) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env, isTTY });
+  return { code, stdout, stderr };
+}
+
+describe('progress and the build report', () => {
+  it('prints one plain line per finished stage on stderr when not a terminal', async () => {
+    const result = await run(['build', 'deck', '--no-pdf'], dir);
+    expect(result.rawStderr).toMatch(/^rfc-brief: read the briefing \(\d+ ms\)$/m);
+    expect(result.rawStderr).toMatch(/^rfc-brief: render the report \(\d+ ms\)$/m);
+    expect(result.rawStderr).not.toContain('\x1b');
+    expect(result.stdout).not.toContain('rfc-brief:');
+  });
+
+  it('draws a task list on a terminal, in colour unless NO_COLOR is set', async () => {
+    const coloured = await runAs(['build', 'deck', '--no-pdf'], { ...process.env, NO_COLOR: undefined }, true);
+    expect(coloured.stderr).toContain('\x1b[32m✓\x1b[0m render the deck');
+    const plain = await runAs(['build', 'deck', '--no-pdf'], { ...process.env, NO_COLOR: '1' }, true);
+    expect(plain.stderr).toContain('✓ render the deck');
+    expect(plain.stderr).not.toMatch(/\x1b\[\d+m/);
+  });
+
+  it('prints nothing on stderr with --quiet', async () => {
+    const result = await run(['build', 'deck', '--no-pdf', '--quiet'], dir);
+    expect(result.rawStderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('prints the build report as JSON with --json: files, stage times, warnings with file and line', async () => {
+    const result = await run(['build', 'deck', '--no-pdf', '--json', '--quiet'], dir);
+    const report = JSON.parse(result.stdout) as {
+      files: { path: string; bytes: number }[];
+      stages: { stage: string; ms: number }[];
+      warnings: { message: string; file?: string; line?: number }[];
+    };
+    expect(report.files.map((f) => f.path)).toEqual(['dist/slides/index.html', 'dist/report/index.html']);
+    expect(report.files.every((f) => f.bytes > 0)).toBe(true);
+    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'figures', 'deck', 'report']);
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ file: 'deck/a.md', line: 3, message: expect.stringContaining('"titel"') }),
+    );
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ file: 'deck/a.md', line: 13, message: expect.stringContaining('missing.png') }),
+    );
+  });
+
+  it('writes build-report.json beside the outputs', async () => {
+    await run(['build', 'deck', '--no-pdf'], dir);
+    const report = JSON.parse(readFileSync(join(dir, 'dist/build-report.json'), 'utf8')) as { files: { path: string }[]; slides: number };
+    expect(report.files.map((f) => f.path)).toEqual(['slides/index.html', 'report/index.html']);
+    expect(report.slides).toBe(3);
+  });
+});
