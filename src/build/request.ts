@@ -1,0 +1,54 @@
+import type { Output } from '../config/defaults.js';
+import type { Finding } from '../check/lint.js';
+import type { Warning } from '../errors.js';
+
+export interface BuildRequest {
+  readonly input: string;
+  readonly out: string;
+  readonly cwd: string;
+  /** false: HTML only (deck and report), no browser for printing. */
+  readonly pdf: boolean;
+  /** Outputs to write; all when not given. */
+  readonly only?: readonly Output[] | undefined;
+  readonly theme?: string | undefined;
+  readonly handout?: string | undefined;
+  readonly paper?: string | undefined;
+  readonly browserPath?: string | undefined;
+  readonly timeoutMs?: number | undefined;
+  /** Sanitise raw HTML in the content (a briefing from someone else). */
+  readonly safe?: boolean | undefined;
+  /** Let scripts written in the content run while printing. */
+  readonly allowScripts?: boolean | undefined;
+  /** A request the pages make outside the build's own files fails the build. */
+  readonly strict?: boolean | undefined;
+  /** `check`: lay the deck out in the browser and measure it; write nothing. */
+  readonly check?: boolean | undefined;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly signal?: AbortSignal | undefined;
+  /** Told when each stage starts and ends (progress on a terminal). */
+  readonly onProgress?: ((event: ProgressEvent) => void) | undefined;
+}
+
+export interface ProgressEvent {
+  readonly stage: string;
+  readonly state: 'start' | 'done';
+  /** Milliseconds the stage took, when done. */
+  readonly ms?: number | undefined;
+  /** Pages printed, when the stage printed a PDF. */
+  readonly pages?: number | undefined;
+}
+
+export interface WrittenFile {
+  readonly path: string;
+  readonly bytes: number;
+  readonly pages?: number | undefined;
+}
+
+export interface BuildResult {
+  readonly written: readonly WrittenFile[];
+  readonly slides: number;
+  readonly warnings: readonly Warning[];
+  /** What `check` reports: the cheap checks always, overflow when the deck was measured. */
+  readonly findings: readonly Finding[];
+  readonly stages: readonly { readonly stage: string; readonly ms: number }[];
+}

@@ -1,0 +1,169 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer from 'puppeteer';
+import { warningsAsFindings, type Finding } from '../check/lint.js';
+import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
+import type { BriefConfig } from '../config/resolve.js';
+import type { ResolvedAsset } from '../content/assets.js';
+import { BriefError, type Warning } from '../errors.js';
+import type { SlideStack } from '../markdown/model.js';
+import { Staging } from '../output.js';
+import { Browser } from '../pdf/browser.js';
+import { findBrowser } from '../pdf/find-browser.js';
+import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
+import type { PrintRequest } from '../pdf/print.js';
+import type { DocumentFiles } from '../render/theme-files.js';
+import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
+
+/**
+ * The state of one build: its staging folder, its one browser (launched when first needed), the
+ * warnings, the outputs staged so far and the time each stage took.
+ */
+export class BuildRun {
+  readonly staging: Staging;
+  readonly warnings: Warning[] = [];
+  readonly entries: string[] = [];
+  readonly timeoutMs: number;
+  private readonly pages = new Map<string, number>();
+  private readonly stages: { stage: string; ms: number }[] = [];
+  private chromium: Browser | undefined;
+  private readonly abort = () => void this.chromium?.dispose();
+
+  constructor(
+    private readonly request: BuildRequest,
+    private readonly out: string,
+  ) {
+    this.timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.staging = new Staging(out);
+    request.signal?.addEventListener('abort', this.abort, { once: true });
+  }
+
+  browser(purpose: string): Browser {
+    this.chromium ??= new Browser(
+      findBrowser({
+        browserPath: this.request.browserPath,
+        env: this.request.env ?? process.env,
+        puppeteerPath: () => puppeteer.executablePath(),
+        platform: process.platform,
+        purpose,
+      }),
+      this.timeoutMs,
+    );
+    return this.chromium;
+  }
+
+  stage<T>(name: string, work: () => T): T {
+    const started = this.begin(name);
+    const result = work();
+    this.end(name, started);
+    return result;
+  }
+
+  async stageAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
+    this.throwIfAborted();
+    const started = this.begin(name);
+    const result = await work();
+    this.throwIfAborted();
+    this.end(name, started);
+    return result;
+  }
+
+  printRequest(folder: string, extra: Partial<PrintRequest>, stacks: readonly SlideStack[]): PrintRequest {
+    return {
+      htmlPath: this.staging.path(`${folder}/index.html`),
+      allowedDir: this.staging.path(folder),
+      timeoutMs: this.timeoutMs,
+      locate: (url) => locateUrl(stacks, url),
+      ...extra,
+    };
+  }
+
+  stageFolder(folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
+    this.staging.write(`${folder}/index.html`, html);
+    for (const file of files.files) this.staging.copy(file.from, `${folder}/${file.to}`);
+    for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`);
+  }
+
+  async savePdf(name: string, bytes: Uint8Array, meta: PdfMetadata): Promise<void> {
+    this.throwIfAborted();
+    const final = await setMetadata(bytes, meta);
+    this.staging.write(name, final.bytes);
+    this.pages.set(name, final.pages);
+    this.entries.push(name);
+  }
+
+  pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
+    const { meta } = config;
+    return {
+      title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',
+      author: meta.author,
+      subject: meta.subtitle ?? meta.description,
+      keywords: meta.keywords,
+      lang: meta.lang,
+    };
+  }
+
+  /** Moves the staged outputs into place, with build-report.json beside them. */
+  commit(slides: number, findings: readonly Finding[]): BuildResult {
+    const result = this.result(slides, findings);
+    const written = this.entries.map((entry) => this.describe(entry));
+    this.staging.write('build-report.json', `${JSON.stringify(buildReport({ ...result, written }, this.out), null, 2)}\n`);
+    this.staging.commit([...this.entries, 'build-report.json']);
+    return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })) };
+  }
+
+  result(slides: number, findings: readonly Finding[]): BuildResult {
+    return { written: [], slides, warnings: this.warnings, findings, stages: this.stages };
+  }
+
+  throwIfAborted(): void {
+    if (this.request.signal?.aborted) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
+  }
+
+  async dispose(): Promise<void> {
+    this.request.signal?.removeEventListener('abort', this.abort);
+    await this.chromium?.dispose();
+  }
+
+  private describe(entry: string): WrittenFile {
+    const rel = entry === 'slides' || entry === 'report' ? `${entry}/index.html` : entry;
+    return { path: resolve(this.out, rel), bytes: statSync(this.staging.path(rel)).size, pages: this.pages.get(entry) };
+  }
+
+  private begin(name: string): number {
+    this.request.onProgress?.({ stage: name, state: 'start' });
+    return performance.now();
+  }
+
+  private end(name: string, started: number): void {
+    const ms = Math.round(performance.now() - started);
+    this.stages.push({ stage: name, ms });
+    this.request.onProgress?.({ stage: name, state: 'done', ms, pages: this.pages.get(name) });
+  }
+}
+
+/** build-report.json: every file written, the time of each stage, every warning with its place. */
+function buildReport(result: BuildResult, out: string): unknown {
+  return {
+    generator: 'rfc-brief',
+    files: result.written.map((file) => ({ path: file.path.slice(out.length + 1), bytes: file.bytes, ...(file.pages === undefined ? {} : { pages: file.pages }) })),
+    slides: result.slides,
+    stages: result.stages,
+    warnings: [...warningsAsFindings(result.warnings), ...result.findings].map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      file: f.where?.file,
+      line: f.where?.line,
+    })),
+  };
+}
+
+/** The slide whose HTML names a URL, for a message about that URL. */
+function locateUrl(stacks: readonly SlideStack[], url: string): { file: string; line: number } | undefined {
+  for (const slide of stacks.flat()) {
+    const texts = [slide.html, slide.reportHtml, slide.notesHtml, slide.reportNotesHtml, ...Object.values(slide.attributes)];
+    if (texts.some((text) => text.includes(url))) return { file: slide.file, line: slide.line };
+  }
+  return undefined;
+}
