@@ -46,7 +46,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
     const assets = resolveAssets(briefing.loaded.root, briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
     run.warnings.push(...assets.warnings);
-    if (printing || request.check) run.browser(request.check ? 'measure the slides' : 'print the PDFs');
+    // No browser, no work: say so before anything is drawn or rendered.
+    if (printing || request.check) await run.browser(request.check ? 'measure the slides' : 'print the PDFs').executablePath();
 
     const figures = await run.stageAsync('figures', () =>
       drawFigures(

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import puppeteer from 'puppeteer';
 import { warningsAsFindings, type Finding } from '../check/lint.js';
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
 import type { BriefConfig } from '../config/resolve.js';
@@ -40,13 +39,14 @@ export class BuildRun {
 
   browser(purpose: string): Browser {
     this.chromium ??= new Browser(
-      findBrowser({
-        browserPath: this.request.browserPath,
-        env: this.request.env ?? process.env,
-        puppeteerPath: () => puppeteer.executablePath(),
-        platform: process.platform,
-        purpose,
-      }),
+      () =>
+        findBrowser({
+          browserPath: this.request.browserPath,
+          env: this.request.env ?? process.env,
+          puppeteerPath: async () => (await import('puppeteer')).default.executablePath(),
+          platform: process.platform,
+          purpose,
+        }),
       this.timeoutMs,
     );
     return this.chromium;

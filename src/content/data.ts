@@ -1,13 +1,12 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { read } from 'vega';
 import { BriefError, type SourceLocation } from '../errors.js';
 
 /**
  * Reads a data file a chart names (CSV or JSON), from inside the briefing folder only. A CSV row
  * with the wrong number of fields is an error naming the data file's line, not a silent gap.
  */
-export function loadData(root: string, name: string, where: SourceLocation): Record<string, unknown>[] {
+export async function loadData(root: string, name: string, where: SourceLocation): Promise<Record<string, unknown>[]> {
   const path = resolve(root, name);
   const rel = relative(root, path);
   if (isAbsolute(name) || rel.startsWith('..') || isAbsolute(rel)) {
@@ -33,6 +32,7 @@ export function loadData(root: string, name: string, where: SourceLocation): Rec
   if (!/\.(csv|tsv)$/i.test(name)) throw new BriefError('DATA', `${name}: a chart reads .csv, .tsv or .json files`, { where });
   const type = /\.tsv$/i.test(name) ? 'tsv' : 'csv';
   checkRows(text, type === 'tsv' ? '\t' : ',', rel);
+  const { read } = await import('vega');
   return read(text, { type, parse: 'auto' }) as Record<string, unknown>[];
 }
 

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parse as parseVega, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
 import { loadData } from '../content/data.js';
 import { BriefError, type Warning } from '../errors.js';
@@ -29,7 +28,7 @@ export async function drawChart(block: FigureBlock, root: string, palette: Palet
         hint: 'Save the data as a CSV or JSON file in the briefing folder and name that.',
       });
     }
-    spec['data'] = { values: loadData(root, name, where) };
+    spec['data'] = { values: await loadData(root, name, where) };
   }
   const title = titleOf(spec['title']);
   const description = typeof spec['description'] === 'string' ? spec['description'] : '';
@@ -43,6 +42,8 @@ export async function drawChart(block: FigureBlock, root: string, palette: Palet
   const vegaWarnings: string[] = [];
   let svg: string;
   try {
+    // vega and vega-lite are loaded only by briefings that have charts.
+    const [{ parse: parseVega, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
     const compiled = compile(spec as unknown as TopLevelSpec, {
       config: chartConfig(palette),
       logger: collectingLogger(vegaWarnings),

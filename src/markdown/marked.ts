@@ -1,6 +1,6 @@
-import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
 import { isFigureKind, type FigureKind } from './figures.js';
+import { highlighter } from './highlight.js';
 
 /**
  * The one Markdown renderer: GitHub-flavoured Markdown, code highlighted at build time so the deck
@@ -31,8 +31,8 @@ export function parseInfo(info: string): { language: string; lineNumbers: string
 
 function renderCode(text: string, info: string): string {
   const { language, lineNumbers } = parseInfo(info);
-  const known = language !== '' && hljs.getLanguage(language) !== undefined;
-  const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
+  const hljs = language === '' ? undefined : highlighter(language);
+  const body = hljs ? hljs.highlight(text, { language: language.toLowerCase(), ignoreIllegals: true }).value : escapeHtml(text);
   const langClass = language ? ` language-${escapeHtml(language)}` : '';
   const lines = lineNumbers === undefined ? '' : ` data-line-numbers="${escapeHtml(lineNumbers)}"`;
   return `<pre><code class="hljs${langClass}"${lines}>${body}</code></pre>\n`;

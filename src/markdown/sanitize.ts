@@ -1,10 +1,15 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
+
+// Loaded on first use: only --safe builds pay for it.
+const require = createRequire(import.meta.url);
+let sanitizer: typeof sanitizeHtml | undefined;
 
 /** reveal.js attributes that make the deck load a page of its own choosing. */
 const DANGEROUS_DATA = ['data-background-iframe', 'data-preview-link', 'data-src'];
 
-const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption', 'del', 'ins', 'details', 'summary', 'rfc-figure'],
+const options = (defaults: readonly string[]): sanitizeHtml.IOptions => ({
+  allowedTags: [...defaults, 'img', 'figure', 'figcaption', 'del', 'ins', 'details', 'summary', 'rfc-figure'],
   allowedAttributes: {
     '*': ['class', 'id', 'title', 'lang', 'dir', 'align', 'data-*'],
     a: ['href', 'name', 'rel'],
@@ -21,14 +26,15 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     '*': (tagName, attribs) => ({ tagName, attribs: withoutDangerousData(attribs) }),
   },
-};
+});
 
 /**
  * --safe: raw HTML in a briefing from someone else is cut down to what Markdown itself could
  * produce: no script, no event handler, no style, no iframe or object, no javascript: URL.
  */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, OPTIONS);
+  sanitizer ??= require('sanitize-html') as typeof sanitizeHtml;
+  return sanitizer(html, options(sanitizer.defaults.allowedTags));
 }
 
 /** The same rule for the attributes a `<!-- .slide: ... -->` comment puts on a slide. */

@@ -57,7 +57,26 @@ export function splitNotes(text: string, notesSeparator: string): { body: string
 
 /** 1-based line of `offset` in `text`, counting from `firstLine`. */
 export function lineAt(text: string, offset: number, firstLine: number): number {
-  let line = firstLine;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  const starts = lineStarts(text);
+  // The last line start at or before the offset: a binary search, so a long file stays linear.
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return firstLine + low;
+}
+
+let cachedText: string | undefined;
+let cachedStarts: number[] = [];
+
+function lineStarts(text: string): number[] {
+  if (text !== cachedText) {
+    cachedStarts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) cachedStarts.push(i + 1);
+    cachedText = text;
+  }
+  return cachedStarts;
 }

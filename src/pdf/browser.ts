@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer';
+import type { Browser as PuppeteerBrowser, Page } from 'puppeteer';
 import { BriefError } from '../errors.js';
 
 /** Flags for a quiet, offline, headless start (see the machine notes in DEVELOPERS.md / README). */
@@ -29,10 +29,19 @@ export class Browser {
   private disposing: Promise<void> | undefined;
   private profileDir: string | undefined;
 
+  private executable: Promise<string> | undefined;
+
+  /** `locate` finds the browser (findBrowser); it runs once, when first needed. */
   constructor(
-    private readonly executablePath: string,
+    private readonly locate: () => Promise<string>,
     private readonly timeoutMs: number,
   ) {}
+
+  /** The browser's path; fails early, before any work, when there is none. */
+  executablePath(): Promise<string> {
+    this.executable ??= this.locate();
+    return this.executable;
+  }
 
   async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
     const browser = await this.launch();
@@ -92,19 +101,23 @@ export class Browser {
       // The pid in the name lets anyone (and the tests) tell whose browser a process is.
       this.profileDir = mkdtempSync(join(tmpdir(), `rfc-brief-chromium-${process.pid}-`));
       const root = process.getuid?.() === 0;
-      this.launched = puppeteer
-        .launch({
-          executablePath: this.executablePath,
-          headless: true,
-          userDataDir: this.profileDir,
-          args: [...ARGS, ...(root ? ['--no-sandbox'] : [])],
-          timeout: this.timeoutMs,
-          handleSIGINT: false,
-          handleSIGTERM: false,
-          handleSIGHUP: false,
-        })
-        .catch((cause: unknown) => {
-          throw new BriefError('BROWSER_FAILED', `the browser at ${this.executablePath} did not start`, {
+      // Imported here: a build that prints nothing never pays for loading puppeteer.
+      this.launched = Promise.all([import('puppeteer'), this.executablePath()])
+        .then(([{ default: puppeteer }, executablePath]) =>
+          puppeteer.launch({
+            executablePath,
+            headless: true,
+            userDataDir: this.profileDir,
+            args: [...ARGS, ...(root ? ['--no-sandbox'] : [])],
+            timeout: this.timeoutMs,
+            handleSIGINT: false,
+            handleSIGTERM: false,
+            handleSIGHUP: false,
+          }),
+        )
+        .catch(async (cause: unknown) => {
+          if (cause instanceof BriefError) throw cause;
+          throw new BriefError('BROWSER_FAILED', `the browser at ${await this.executablePath()} did not start`, {
             cause,
             hint: `${firstLine(cause)}. Check that it is a working Chromium or Chrome, or pass another with --browser-path.`,
           });

@@ -5,7 +5,7 @@ export interface BrowserSearch {
   readonly browserPath?: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The browser puppeteer downloaded, when it did (skipped in this project by default). */
-  readonly puppeteerPath?: (() => string) | undefined;
+  readonly puppeteerPath?: (() => Promise<string>) | undefined;
   readonly platform: NodeJS.Platform;
   /** What the browser is needed for, for the message when there is none. */
   readonly purpose?: string | undefined;
@@ -38,7 +38,7 @@ const SYSTEM_PATHS: Readonly<Partial<Record<NodeJS.Platform, readonly string[]>>
  * then the usual system locations. A path the person named that does not work is an error, not a
  * reason to quietly use another browser.
  */
-export function findBrowser(search: BrowserSearch): string {
+export async function findBrowser(search: BrowserSearch): Promise<string> {
   const named: [string, string | undefined][] = [
     ['--browser-path', search.browserPath],
     ['CHROME_PATH', search.env['CHROME_PATH']],
@@ -52,7 +52,7 @@ export function findBrowser(search: BrowserSearch): string {
     });
   }
   const tried: string[] = [];
-  const fromPuppeteer = safely(search.puppeteerPath);
+  const fromPuppeteer = await safely(search.puppeteerPath);
   if (fromPuppeteer) {
     if (isExecutable(fromPuppeteer)) return fromPuppeteer;
     tried.push(fromPuppeteer);
@@ -69,9 +69,9 @@ export function findBrowser(search: BrowserSearch): string {
   });
 }
 
-function safely(get: (() => string) | undefined): string | undefined {
+async function safely(get: (() => Promise<string>) | undefined): Promise<string | undefined> {
   try {
-    return get?.();
+    return await get?.();
   } catch {
     return undefined;
   }

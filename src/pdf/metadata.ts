@@ -1,5 +1,3 @@
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-
 export interface PdfMetadata {
   readonly title: string;
   readonly author?: string | undefined;
@@ -10,6 +8,7 @@ export interface PdfMetadata {
 
 /** Chromium writes only a title; a document for the record needs author, subject, language. */
 export async function setMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
+  const { PDFDocument, PDFName, PDFString } = await import('pdf-lib');
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) pdf.setAuthor(meta.author);

@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { Warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
@@ -40,6 +39,7 @@ export async function printHandout(
 }
 
 export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
   const handout = await PDFDocument.load(handoutPdf, { updateMetadata: false });
   const slides = await PDFDocument.load(slidesPdf, { updateMetadata: false });
   const usable = slots.filter((slot) => slot.slide < slides.getPageCount() && slot.page < handout.getPageCount());

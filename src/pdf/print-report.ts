@@ -1,4 +1,3 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Warning } from '../errors.js';
 import type { Browser } from './browser.js';
 import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
@@ -33,6 +32,7 @@ export async function printReport(
 
 /** Named destination → 1-based page number, read from the PDF's /Dests dictionary. */
 export async function destinationPages(bytes: Uint8Array): Promise<Record<string, number>> {
+  const { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } = await import('pdf-lib');
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);

@@ -27,7 +27,7 @@ const decks: [file: string, slides: number][] = [
 
 describe('corpus decks in the real reveal.js and Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-corpus-'));
-  const browser = new Browser(findBrowser({ env: process.env, platform: process.platform }), 60_000);
+  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 60_000);
   afterAll(() => browser.dispose());
 
   it.each(decks)('%s: %i slides in reveal.js and in the PDF', async (file, slides) => {

@@ -24,7 +24,7 @@ function status(server: RunningServer, path: string): Promise<number> {
 describe('rfc-brief serve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-test-'));
   const deck = join(dir, 'deck/01-figures.md');
-  const browser = new Browser(findBrowser({ env: process.env, platform: process.platform }), 30_000);
+  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000);
   let server: RunningServer;
 
   beforeAll(async () => {

@@ -90,7 +90,7 @@ describe('the process counter the tests rely on', () => {
   it('sees a browser this process started, and not after dispose()', async () => {
     const { Browser } = await import('../../src/pdf/browser.js');
     const { findBrowser } = await import('../../src/pdf/find-browser.js');
-    const browser = new Browser(findBrowser({ env: process.env, platform: process.platform }), 30_000);
+    const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000);
     const before = briefBrowsers();
     await browser.withPage(async () => expect(briefBrowsers()).toBe(before + 1));
     await browser.dispose();
