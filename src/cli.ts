@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { readFile } from 'node:fs/promises';
 import { registerBuild } from './cli/build-command.js';
 import { registerCheck } from './cli/check-command.js';
 import { registerInit } from './cli/init-command.js';
 import { registerServe } from './cli/serve-command.js';
 import { processIo, type CliIo } from './cli/io.js';
 import { BriefError, formatError } from './errors.js';
+import { VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
 
@@ -14,7 +14,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   let exitCode = 0;
   const program = new Command('rfc-brief')
     .description('Turn a folder of Markdown into a reveal.js deck, its PDF, a handout and a report for an RFC review.')
-    .version(await readVersion(), '-v, --version')
+    .version(VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
     .showSuggestionAfterError(true);
@@ -41,9 +41,4 @@ function handle(error: unknown, io: CliIo): number {
   }
   io.stderr(`rfc-brief hit a bug; please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
   return 70;
-}
-
-async function readVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -18,7 +18,9 @@ import { placeFigures } from '../render/figures.js';
 import { renderHandout } from '../render/handout.js';
 import { renderReport } from '../render/report.js';
 import { deckFiles, fontFiles, handoutFiles, reportFiles } from '../render/theme-files.js';
+import { cacheKey } from './pdf-cache.js';
 import type { BuildRequest, BuildResult } from './request.js';
+import { VERSION } from '../version.js';
 import { BuildRun } from './run.js';
 
 export type { BuildRequest, BuildResult, ProgressEvent, WrittenFile } from './request.js';
@@ -46,8 +48,6 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
     const assets = resolveAssets(briefing.loaded.root, briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
     run.warnings.push(...assets.warnings);
-    // No browser, no work: say so before anything is drawn or rendered.
-    if (printing || request.check) await run.browser(request.check ? 'measure the slides' : 'print the PDFs').executablePath();
 
     const figures = await run.stageAsync('figures', () =>
       drawFigures(
@@ -68,10 +68,15 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     const meta = run.pdfMeta(config, stacks);
 
     const needSlidesPdf = printing && (wanted.has('slides') || wanted.has('handout'));
+    const deck = deckFiles(config.theme);
+    const assetFiles = assets.assets.map((a) => a.from);
+    const forPrint = (...parts: string[]) => [VERSION, JSON.stringify(meta), String(config.allowScripts), ...parts];
+    let deckKey = '';
     if (wanted.has('deck') || needSlidesPdf) {
       run.stage('deck', () => {
-        const deck = deckFiles(config.theme);
-        run.stageFolder('slides', renderDeck({ config, stacks, stylesheets: deck.stylesheets }), deck, assets.assets);
+        const html = renderDeck({ config, stacks, stylesheets: deck.stylesheets });
+        deckKey = cacheKey(forPrint('slides.pdf', html), [...deck.files.map((f) => f.from), ...assetFiles]);
+        run.stageFolder('slides', html, deck, assets.assets);
         // What the browser opens: a copy in which only rfc-brief's own scripts may run.
         const nonce = randomBytes(16).toString('base64');
         run.staging.write('slides/.print.html', renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: nonce }));
@@ -102,9 +107,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     let slidesPdf: Uint8Array | undefined;
     if (needSlidesPdf) {
       slidesPdf = await run.stageAsync('slides.pdf', async () => {
-        const bytes = await printPage(run.browser('print the PDFs'), printDeck, run.warnings);
-        if (wanted.has('slides')) await run.savePdf('slides.pdf', bytes, meta);
-        return bytes;
+        const pdf = await run.pdf('slides.pdf', deckKey, meta, () => printPage(run.browser('print the PDFs'), printDeck, run.warnings));
+        if (wanted.has('slides')) run.writePdf('slides.pdf', pdf);
+        return pdf.bytes;
       });
     }
     run.staging.remove('slides/.print.html');
@@ -114,13 +119,15 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         const files = handoutFiles();
         const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
         run.stageFolder('.handout', handout.html, files, []);
-        const bytes = await printHandout(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), handout.slots, pdf, run.warnings);
-        await run.savePdf('handout.pdf', bytes, { ...meta, title: `${meta.title} (handout)` });
+        const key = cacheKey(forPrint('handout.pdf', deckKey, handout.html), files.files.map((f) => f.from));
+        const handoutMeta = { ...meta, title: `${meta.title} (handout)` };
+        const print = () => printHandout(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), handout.slots, pdf, run.warnings);
+        run.writePdf('handout.pdf', await run.pdf('handout.pdf', key, handoutMeta, print));
       });
     }
     if (wanted.has('report')) {
+      const files = reportFiles(config.theme);
       const report = run.stage('report', () => {
-        const files = reportFiles(config.theme);
         const rendered = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map(renderInline) });
         run.stageFolder('report', rendered.html, files, assets.assets);
         run.entries.push('report');
@@ -128,8 +135,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       });
       if (printing) {
         await run.stageAsync('report.pdf', async () => {
+          const key = cacheKey(forPrint('report.pdf', report.html), [...files.files.map((f) => f.from), ...assetFiles]);
           const ids = report.headings.map((h) => h.id);
-          await run.savePdf('report.pdf', await printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, run.warnings), meta);
+          const print = () => printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, run.warnings);
+          run.writePdf('report.pdf', await run.pdf('report.pdf', key, meta, print));
         });
       }
     }

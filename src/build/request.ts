@@ -36,6 +36,8 @@ export interface ProgressEvent {
   readonly ms?: number | undefined;
   /** Pages printed, when the stage printed a PDF. */
   readonly pages?: number | undefined;
+  /** The PDF was taken from the cache: nothing that shapes it changed. */
+  readonly reused?: boolean | undefined;
 }
 
 export interface WrittenFile {

@@ -12,6 +12,7 @@ import { findBrowser } from '../pdf/find-browser.js';
 import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
 import type { PrintRequest } from '../pdf/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
+import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
 
 /**
@@ -24,6 +25,9 @@ export class BuildRun {
   readonly entries: string[] = [];
   readonly timeoutMs: number;
   private readonly pages = new Map<string, number>();
+  /** PDFs taken from the cache, not printed. */
+  readonly reused: string[] = [];
+  private readonly pdfCache: PdfCache;
   private readonly stages: { stage: string; ms: number }[] = [];
   private chromium: Browser | undefined;
   private readonly abort = () => void this.chromium?.dispose();
@@ -34,6 +38,7 @@ export class BuildRun {
   ) {
     this.timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.staging = new Staging(out);
+    this.pdfCache = new PdfCache(resolve(out, '.rfc-brief-cache', 'pdf'));
     request.signal?.addEventListener('abort', this.abort, { once: true });
   }
 
@@ -84,11 +89,20 @@ export class BuildRun {
     for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`);
   }
 
-  async savePdf(name: string, bytes: Uint8Array, meta: PdfMetadata): Promise<void> {
-    this.throwIfAborted();
-    const final = await setMetadata(bytes, meta);
-    this.staging.write(name, final.bytes);
-    this.pages.set(name, final.pages);
+  /** A finished PDF (metadata set): from the cache when nothing that shapes it changed. */
+  async pdf(name: string, key: string, meta: PdfMetadata, print: () => Promise<Uint8Array>): Promise<CachedPdf> {
+    const pdf = await this.pdfCache.get(name, key, async () => {
+      const bytes = await print();
+      this.throwIfAborted();
+      return setMetadata(bytes, meta);
+    });
+    if (pdf.reused) this.reused.push(name);
+    return pdf;
+  }
+
+  writePdf(name: string, pdf: CachedPdf): void {
+    this.staging.write(name, pdf.bytes);
+    this.pages.set(name, pdf.pages);
     this.entries.push(name);
   }
 
@@ -138,7 +152,7 @@ export class BuildRun {
   private end(name: string, started: number): void {
     const ms = Math.round(performance.now() - started);
     this.stages.push({ stage: name, ms });
-    this.request.onProgress?.({ stage: name, state: 'done', ms, pages: this.pages.get(name) });
+    this.request.onProgress?.({ stage: name, state: 'done', ms, pages: this.pages.get(name), reused: this.reused.includes(name) });
   }
 }
 

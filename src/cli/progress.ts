@@ -24,7 +24,11 @@ export function createProgress(io: CliIo): (event: ProgressEvent) => void {
       if (io.isTTY) io.stderr(`\r\x1b[2K${colour(2, `… ${label}`)}`);
       return;
     }
-    const details = [event.pages === undefined ? '' : `${event.pages} pages`, event.ms === undefined ? '' : seconds(event.ms)]
+    const details = [
+      event.pages === undefined ? '' : `${event.pages} pages`,
+      event.reused ? 'unchanged, reused' : '',
+      event.ms === undefined ? '' : seconds(event.ms),
+    ]
       .filter(Boolean)
       .join(', ');
     if (io.isTTY) io.stderr(`\r\x1b[2K${colour(32, '✓')} ${label}${details ? colour(2, `  ${details}`) : ''}\n`);

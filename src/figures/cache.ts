@@ -14,13 +14,13 @@ export class FigureCache {
   }
 
   get(key: string): string | undefined {
-    const path = join(this.dir, `${key}.svg`);
+    const path = join(this.dir, `${key}.entry`);
     return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   }
 
   put(key: string, svg: string): void {
     mkdirSync(this.dir, { recursive: true });
-    const path = join(this.dir, `${key}.svg`);
+    const path = join(this.dir, `${key}.entry`);
     // Written whole or not at all: a half-written cache entry would be a broken figure later.
     const temporary = `${path}.${process.pid}.tmp`;
     writeFileSync(temporary, svg);

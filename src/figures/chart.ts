@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { loadData } from '../content/data.js';
+import { VERSION } from '../version.js';
+import { FigureCache } from './cache.js';
 import { BriefError, type Warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
@@ -16,9 +20,48 @@ export interface DrawnFigure {
  * A Vega-Lite chart drawn to static SVG in Node: no browser, no canvas, no script in the output,
  * and its text stays text. Data may be inline or a CSV/JSON file of the briefing.
  */
-export async function drawChart(block: FigureBlock, root: string, palette: Palette, warnings: Warning[]): Promise<DrawnFigure> {
-  const where = { file: block.file, line: block.line };
+export async function drawChart(
+  block: FigureBlock,
+  root: string,
+  palette: Palette,
+  warnings: Warning[],
+  cache?: FigureCache,
+): Promise<DrawnFigure> {
   const spec = readSpec(block);
+  // A chart whose specification, data and palette did not change is not drawn again: loading
+  // vega alone costs a rebuild more than everything else it does.
+  const key = cache ? FigureCache.keyOf(['chart', VERSION, palette, block.source, dataStamp(spec, root)]) : undefined;
+  const cached = key ? cache?.get(key) : undefined;
+  if (cached) {
+    const { figure, warnings: kept } = JSON.parse(cached) as { figure: DrawnFigure; warnings: string[] };
+    for (const message of kept) warnings.push({ message, where: { file: block.file, line: block.line } });
+    return { ...figure, svg: scopeIds(figure.svg, block.key) };
+  }
+  const own: Warning[] = [];
+  const figure = await draw(block, spec, root, palette, own);
+  warnings.push(...own);
+  if (key)
+    cache?.put(key, JSON.stringify({ figure: { ...figure, svg: unscoped(figure.svg, block.key) }, warnings: own.map((w) => w.message) }));
+  return figure;
+}
+
+/** The data file's text, when the chart names one inside the briefing: part of the cache key. */
+function dataStamp(spec: Record<string, unknown>, root: string): string {
+  const data = spec['data'];
+  const name = isRecord(data) ? (data['url'] ?? data['file']) : undefined;
+  if (typeof name !== 'string') return '';
+  const path = resolve(root, name);
+  return !relative(root, path).startsWith('..') && existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+async function draw(
+  block: FigureBlock,
+  spec: Record<string, unknown>,
+  root: string,
+  palette: Palette,
+  warnings: Warning[],
+): Promise<DrawnFigure> {
+  const where = { file: block.file, line: block.line };
   const data = spec['data'];
   if (isRecord(data) && typeof (data['url'] ?? data['file']) === 'string') {
     const name = String(data['url'] ?? data['file']);
@@ -170,11 +213,20 @@ function collectingLogger(into: string[]) {
 
 /** Several charts share one page: give each its own ids (clip paths, gradients). */
 function scopeIds(svg: string, key: string): string {
-  const prefix = `c${createHash('sha256').update(key).digest('hex').slice(0, 8)}-`;
+  const prefix = idPrefix(key);
   return svg
     .replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
     .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
+}
+
+function idPrefix(key: string): string {
+  return `c${createHash('sha256').update(key).digest('hex').slice(0, 8)}-`;
+}
+
+/** The drawing as vega made it, before scopeIds: the cache is shared by charts at any place. */
+function unscoped(svg: string, key: string): string {
+  return svg.split(idPrefix(key)).join('');
 }
 
 function accessible(svg: string, title: string, description: string): string {

@@ -41,7 +41,7 @@ async function drawAll(
 ): Promise<Map<string, DrawnFigure>> {
   const drawn = new Map<string, DrawnFigure>();
   for (const block of blocks.filter((b) => b.kind === 'chart'))
-    drawn.set(block.key, await drawChart(block, options.root, palette, warnings));
+    drawn.set(block.key, await drawChart(block, options.root, palette, warnings, options.cache));
   const diagrams = blocks.filter((b) => b.kind === 'mermaid');
   const keyOf = (block: FigureBlock) => FigureCache.keyOf(['mermaid', options.diagramEngine, palette, block.source]);
   const missing = diagrams.filter((block) => options.cache.get(keyOf(block)) === undefined);

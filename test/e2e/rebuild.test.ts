@@ -1,0 +1,52 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Browser } from '../../src/pdf/browser.js';
+import { run } from '../helpers/cli.js';
+import { fixture } from '../helpers/paths.js';
+import { readPdf } from '../helpers/pdf.js';
+
+describe('rebuilding', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-rebuild-'));
+  const deck = join(dir, 'deck/01-figures.md');
+  const pdfs = ['slides.pdf', 'handout.pdf', 'report.pdf'];
+  const read = () => Object.fromEntries(pdfs.map((name) => [name, readFileSync(join(dir, 'dist', name))]));
+
+  beforeAll(async () => {
+    cpSync(fixture('figures'), join(dir, 'deck'), { recursive: true });
+    expect((await run(['build', 'deck'], dir)).code).toBe(0);
+  });
+
+  it('with nothing changed launches no browser and writes the same PDFs', async () => {
+    const before = read();
+    const launches = Browser.launches;
+    const again = await run(['build', 'deck'], dir);
+    expect(again.code).toBe(0);
+    expect(Browser.launches).toBe(launches);
+    expect(again.rawStderr).toMatch(/print slides\.pdf \(3 pages, unchanged, reused/);
+    expect(read()).toEqual(before);
+  });
+
+  it('reprints only what a change touches: report-only text reprints the report alone', async () => {
+    const before = read();
+    writeFileSync(deck, `${readFileSync(deck, 'utf8')}\n<!-- report -->\nA paragraph only the report carries.\n<!-- /report -->\n`);
+    const launches = Browser.launches;
+    const result = await run(['build', 'deck'], dir);
+    expect(result.code).toBe(0);
+    expect(Browser.launches).toBe(launches + 1);
+    const after = read();
+    expect(after['slides.pdf']).toEqual(before['slides.pdf']);
+    expect(after['handout.pdf']).toEqual(before['handout.pdf']);
+    expect(after['report.pdf']).not.toEqual(before['report.pdf']);
+    expect((await readPdf(join(dir, 'dist/report.pdf'))).pages.join(' ')).toContain('A paragraph only the report carries.');
+  });
+
+  it('reprints the slides when a slide changes', async () => {
+    const before = read();
+    writeFileSync(deck, readFileSync(deck, 'utf8').replace('## A diagram', '## A diagram, renamed'));
+    expect((await run(['build', 'deck'], dir)).code).toBe(0);
+    expect(read()['slides.pdf']).not.toEqual(before['slides.pdf']);
+    expect((await readPdf(join(dir, 'dist/slides.pdf'))).pages.join(' ')).toContain('A diagram, renamed');
+  });
+});
