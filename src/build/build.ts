@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { readBriefing } from '../briefing.js';
 import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
 import { OUTPUTS, type Output } from '../config/defaults.js';
 import { resolveAssets } from '../content/assets.js';
 import { BriefError } from '../errors.js';
-import { FigureCache } from '../figures/cache.js';
 import { drawFigures } from '../figures/draw.js';
 import { renderInline } from '../markdown/marked.js';
 import { drawDiagrams, MERMAID_VERSION } from '../pdf/mermaid.js';
@@ -55,7 +54,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         {
           root: briefing.loaded.root,
           theme: config.theme,
-          cache: new FigureCache(join(out, '.rfc-brief-cache', 'figures')),
+          cache: run.figureCache,
           diagramEngine: `mermaid ${MERMAID_VERSION}`,
           drawDiagrams: (blocks, palette) =>
             drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles()),

@@ -1,38 +1,54 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Warning } from '../errors.js';
 
 export interface CachedPdf {
   readonly bytes: Uint8Array;
   readonly pages: number;
 }
 
+interface Entry {
+  readonly pages: number;
+  /** What printing it reported (refused requests ...): reported again when it is reused. */
+  readonly warnings: readonly Warning[];
+}
+
 /**
  * Finished PDFs kept by the hash of everything that shapes them (the page's HTML, the files it
  * loads, the metadata, rfc-brief's version), so a rebuild with nothing changed prints nothing and
- * launches no browser, and a change to the report alone reprints only the report.
+ * launches no browser, and a change to the report alone reprints only the report. New entries are
+ * written only when the build succeeds (flush), so a failed build leaves the output folder alone.
  */
 export class PdfCache {
+  private readonly pending = new Map<string, { path: string; pdf: CachedPdf; entry: Entry }>();
+
   constructor(private readonly dir: string) {}
 
-  async get(name: string, key: string, make: () => Promise<CachedPdf>): Promise<CachedPdf & { readonly reused: boolean }> {
+  async get(name: string, key: string, warnings: Warning[], make: () => Promise<CachedPdf>): Promise<CachedPdf & { readonly reused: boolean }> {
     const path = join(this.dir, `${name}.${key}`);
-    if (existsSync(path) && existsSync(`${path}.pages`)) {
-      return { bytes: readFileSync(path), pages: Number(readFileSync(`${path}.pages`, 'utf8')), reused: true };
+    if (existsSync(path) && existsSync(`${path}.json`)) {
+      const entry = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as Entry;
+      warnings.push(...entry.warnings);
+      return { bytes: readFileSync(path), pages: entry.pages, reused: true };
     }
-    const made = await make();
-    this.put(name, path, made);
-    return { ...made, reused: false };
+    const before = warnings.length;
+    const pdf = await make();
+    this.pending.set(name, { path, pdf, entry: { pages: pdf.pages, warnings: warnings.slice(before) } });
+    return { ...pdf, reused: false };
   }
 
-  private put(name: string, path: string, pdf: CachedPdf): void {
-    mkdirSync(this.dir, { recursive: true });
-    // Only the latest of each document is kept.
-    for (const old of readdirSync(this.dir)) if (old.startsWith(`${name}.`)) rmSync(join(this.dir, old), { force: true });
-    writeFileSync(`${path}.pages.tmp`, String(pdf.pages));
-    writeFileSync(`${path}.tmp`, pdf.bytes);
-    renameSync(`${path}.tmp`, path);
-    renameSync(`${path}.pages.tmp`, `${path}.pages`);
+  flush(): void {
+    for (const [name, { path, pdf, entry }] of this.pending) {
+      mkdirSync(this.dir, { recursive: true });
+      // Only the latest of each document is kept.
+      for (const old of readdirSync(this.dir)) if (old.startsWith(`${name}.`)) rmSync(join(this.dir, old), { force: true });
+      writeFileSync(`${path}.tmp`, pdf.bytes);
+      writeFileSync(`${path}.json.tmp`, JSON.stringify(entry));
+      renameSync(`${path}.tmp`, path);
+      renameSync(`${path}.json.tmp`, `${path}.json`);
+    }
+    this.pending.clear();
   }
 }
 

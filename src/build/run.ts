@@ -12,6 +12,7 @@ import { findBrowser } from '../pdf/find-browser.js';
 import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
 import type { PrintRequest } from '../pdf/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
+import { FigureCache } from '../figures/cache.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
 
@@ -28,6 +29,8 @@ export class BuildRun {
   /** PDFs taken from the cache, not printed. */
   readonly reused: string[] = [];
   private readonly pdfCache: PdfCache;
+  /** Drawn charts and diagrams, kept across builds (written when the build succeeds). */
+  readonly figureCache: FigureCache;
   private readonly stages: { stage: string; ms: number }[] = [];
   private chromium: Browser | undefined;
   private readonly abort = () => void this.chromium?.dispose();
@@ -39,6 +42,7 @@ export class BuildRun {
     this.timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.staging = new Staging(out);
     this.pdfCache = new PdfCache(resolve(out, '.rfc-brief-cache', 'pdf'));
+    this.figureCache = new FigureCache(resolve(out, '.rfc-brief-cache', 'figures'));
     request.signal?.addEventListener('abort', this.abort, { once: true });
   }
 
@@ -91,7 +95,7 @@ export class BuildRun {
 
   /** A finished PDF (metadata set): from the cache when nothing that shapes it changed. */
   async pdf(name: string, key: string, meta: PdfMetadata, print: () => Promise<Uint8Array>): Promise<CachedPdf> {
-    const pdf = await this.pdfCache.get(name, key, async () => {
+    const pdf = await this.pdfCache.get(name, key, this.warnings, async () => {
       const bytes = await print();
       this.throwIfAborted();
       return setMetadata(bytes, meta);
@@ -123,6 +127,8 @@ export class BuildRun {
     const written = this.entries.map((entry) => this.describe(entry));
     this.staging.write('build-report.json', `${JSON.stringify(buildReport({ ...result, written }, this.out), null, 2)}\n`);
     this.staging.commit([...this.entries, 'build-report.json']);
+    this.pdfCache.flush();
+    this.figureCache.flush();
     return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })) };
   }
 
