@@ -125,7 +125,8 @@ export class BuildRun {
   commit(slides: number, findings: readonly Finding[]): BuildResult {
     const result = this.result(slides, findings);
     const written = this.entries.map((entry) => this.describe(entry));
-    this.staging.write('build-report.json', `${JSON.stringify(buildReport({ ...result, written }, this.out), null, 2)}\n`);
+    const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
+    this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
     this.staging.commit([...this.entries, 'build-report.json']);
     this.pdfCache.flush();
     this.figureCache.flush();
@@ -162,11 +163,14 @@ export class BuildRun {
   }
 }
 
-/** build-report.json: every file written, the time of each stage, every warning with its place. */
-function buildReport(result: BuildResult, out: string): unknown {
+/**
+ * build-report.json (and `build --json`): every file written, the time of each stage, every
+ * warning with its place; paths as `showPath` gives them.
+ */
+export function buildReport(result: BuildResult, showPath: (path: string) => string): unknown {
   return {
     generator: 'rfc-brief',
-    files: result.written.map((file) => ({ path: file.path.slice(out.length + 1), bytes: file.bytes, ...(file.pages === undefined ? {} : { pages: file.pages }) })),
+    files: result.written.map((file) => ({ path: showPath(file.path), bytes: file.bytes, ...(file.pages === undefined ? {} : { pages: file.pages }) })),
     slides: result.slides,
     stages: result.stages,
     warnings: [...warningsAsFindings(result.warnings), ...result.findings].map((f) => ({

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { relative } from 'node:path';
 import { build } from '../build/build.js';
+import { buildReport } from '../build/run.js';
 import type { BuildResult } from '../build/request.js';
 import { warningsAsFindings } from '../check/lint.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, OUTPUTS, PAPER_SIZES, type Output } from '../config/defaults.js';
@@ -74,7 +75,13 @@ export function registerBuild(program: Command, io: CliIo): void {
       });
       if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
       if (flags.json) {
-        io.stdout(`${JSON.stringify(jsonReport(result, io.cwd), null, 2)}\n`);
+        io.stdout(
+          `${JSON.stringify(
+            buildReport(result, (path) => shown(io.cwd, path)),
+            null,
+            2,
+          )}\n`,
+        );
         return;
       }
       for (const file of result.written) {
@@ -88,21 +95,6 @@ export function registerBuild(program: Command, io: CliIo): void {
 function warningLines(result: BuildResult): Set<string> {
   const findings = [...warningsAsFindings(result.warnings), ...result.findings];
   return new Set(findings.map((f) => formatWarning({ message: f.message, where: f.where })));
-}
-
-function jsonReport(result: BuildResult, cwd: string): unknown {
-  return {
-    files: result.written.map((f) => ({ path: shown(cwd, f.path), bytes: f.bytes, ...(f.pages === undefined ? {} : { pages: f.pages }) })),
-    slides: result.slides,
-    stages: result.stages,
-    warnings: [...warningsAsFindings(result.warnings), ...result.findings].map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      file: f.where?.file,
-      line: f.where?.line,
-    })),
-  };
 }
 
 function parseOutputs(value: string): Output[] {
