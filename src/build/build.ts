@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBriefing } from '../briefing.js';
 import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
@@ -45,6 +46,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     run.warnings.push(...briefing.warnings);
     const wanted = new Set<Output>(request.check ? ['deck'] : (request.only ?? OUTPUTS));
     const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
+    // A first build will print: start the browser now, while the Markdown is read and rendered.
+    if (printing && !existsSync(resolve(out, '.rfc-brief-cache', 'pdf'))) run.browser('print the PDFs').warmUp();
     const assets = resolveAssets(briefing.loaded.root, briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
     run.warnings.push(...assets.warnings);
 

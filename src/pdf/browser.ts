@@ -47,7 +47,7 @@ export class Browser {
     const browser = await this.launch();
     let page: Page | undefined;
     try {
-      page = await browser.newPage();
+      page = await this.takePage(browser);
       page.setDefaultTimeout(this.timeoutMs);
       return await use(page);
     } catch (error) {
@@ -67,6 +67,23 @@ export class Browser {
     }
   }
 
+  /** Starts the browser now, in the background, so that it is up by the time it is needed. */
+  warmUp(): void {
+    this.launch().catch(() => undefined);
+  }
+
+  private spareTab: Promise<Page | undefined> | undefined;
+
+  /** The tab a new browser opens with is used first: opening another costs a sixth of a second. */
+  private async takePage(browser: PuppeteerBrowser): Promise<Page> {
+    if (!this.spareTab) {
+      this.spareTab = browser.pages().then((pages) => pages[0]);
+      const first = await this.spareTab;
+      if (first) return first;
+    }
+    return browser.newPage();
+  }
+
   /** Closes the browser and removes its profile; safe to call again (Ctrl-C and finally both do). */
   dispose(): Promise<void> {
     this.disposing ??= this.close();
@@ -77,13 +94,21 @@ export class Browser {
     const launched = this.launched;
     if (launched) {
       const browser = await launched.catch(() => undefined);
-      const process = browser?.process();
-      await browser?.close().catch(() => undefined);
-      // close() can return before the process is gone (or fail on a crashed one): make sure.
-      if (process && process.exitCode === null && process.signalCode === null) {
-        const exited = new Promise((resolve) => process.once('exit', resolve));
-        process.kill('SIGKILL');
+      const child = browser?.process();
+      if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+        // Nothing of the profile is worth keeping, so there is nothing to close politely: the
+        // whole process group (puppeteer starts Chromium detached, in a group of its own) goes at
+        // once, a tenth of a second sooner than close(), and no helper process is left behind.
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
         await exited;
+        await browser?.disconnect().catch(() => undefined);
+      } else {
+        await browser?.close().catch(() => undefined);
       }
     }
     if (this.profileDir) {

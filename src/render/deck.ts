@@ -50,9 +50,9 @@ ${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`
 ${slides}
 </div></div>
 <script${nonce} src="${DECK_LIB}/reveal/reveal.js"></script>
-<script${nonce} src="${DECK_LIB}/reveal/notes.js"></script>
+${printNonce === undefined ? `<script src="${DECK_LIB}/reveal/notes.js"></script>` : ''}
 <script${nonce}>
-Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: [RevealNotes] }));
+Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));
 </script>
 </body>
 </html>

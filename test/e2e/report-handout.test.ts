@@ -92,7 +92,7 @@ describe('one build of the default briefing: deck, slides PDF, handout and repor
       Subject: briefing.config.meta.subtitle,
       Language: briefing.config.meta.lang,
     });
-    if (briefing.config.meta.keywords.length > 0) expect(report.info['Keywords']).toBe(briefing.config.meta.keywords.join(' '));
+    if (briefing.config.meta.keywords.length > 0) expect(report.info['Keywords']).toBe(briefing.config.meta.keywords.join(', '));
   });
 
   it('puts three slides with their notes on each handout page, vector text included', () => {
