@@ -4,7 +4,7 @@ import type { Warning } from './errors.js';
 import { readFrontMatter } from './markdown/front-matter.js';
 import type { FigureBlock } from './markdown/figures.js';
 import type { SlideStack, SourceFile } from './markdown/model.js';
-import { parseSlides } from './markdown/parse.js';
+import { parseSlides, type SlideCache } from './markdown/parse.js';
 
 export interface Briefing {
   readonly loaded: LoadedBriefing;
@@ -18,7 +18,7 @@ export interface Briefing {
 export function readBriefing(
   input: string,
   cwd: string,
-  cli: Omit<CliSettings, 'root'> & { readonly safe?: boolean | undefined } = {},
+  cli: Omit<CliSettings, 'root'> & { readonly safe?: boolean | undefined; readonly slideCache?: SlideCache | undefined } = {},
 ): Briefing {
   const loaded = loadBriefing(input, cwd);
   const warnings: Warning[] = [];
@@ -40,7 +40,7 @@ export function readBriefing(
     layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
   const resolved = resolveConfig({ ...cli, root: loaded.root }, layers);
   warnings.push(...resolved.warnings);
-  const parsed = parseSlides(sources, resolved.config.separators, { safe: cli.safe });
+  const parsed = parseSlides(sources, resolved.config.separators, { safe: cli.safe, cache: cli.slideCache });
   warnings.push(...parsed.warnings);
   return { loaded, config: resolved.config, stacks: parsed.stacks, figures: parsed.figures, warnings };
 }

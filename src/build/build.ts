@@ -40,6 +40,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         paper: request.paper,
         safe: request.safe,
         allowScripts: request.allowScripts,
+        slideCache: request.slideCache,
       }),
     );
     const { config } = briefing;

@@ -1,6 +1,7 @@
 import type { Output } from '../config/defaults.js';
 import type { Finding } from '../check/lint.js';
 import type { Warning } from '../errors.js';
+import type { SlideCache } from '../markdown/parse.js';
 
 export interface BuildRequest {
   readonly input: string;
@@ -24,6 +25,8 @@ export interface BuildRequest {
   /** `check`: lay the deck out in the browser and measure it; write nothing. */
   readonly check?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
+  readonly slideCache?: SlideCache | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Told when each stage starts and ends (progress on a terminal). */
   readonly onProgress?: ((event: ProgressEvent) => void) | undefined;

@@ -14,7 +14,15 @@ import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
 export interface ParseOptions {
   /** --safe: raw HTML from the content is sanitised (no scripts, handlers, styles, iframes). */
   readonly safe?: boolean | undefined;
+  /** Slides parsed before (serve): a slide whose text, place and settings are unchanged is reused. */
+  readonly cache?: SlideCache | undefined;
 }
+
+/** A parsed slide with what parsing it reported, by everything that shaped it. */
+export type SlideCache = Map<
+  string,
+  { readonly slide: Slide; readonly figures: readonly FigureBlock[]; readonly warnings: readonly Warning[] }
+>;
 
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
   const figures = new Map<string, FigureBlock>();
@@ -34,8 +42,24 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
     for (const stack of splitSlides(file.text, separators)) {
       stacks.push(
         stack.map((piece) => {
+          const key = options.cache
+            ? JSON.stringify([file.path, lineAt(file.text, piece.offset, file.firstLine), piece.text, separators, options.safe === true])
+            : '';
+          const cached = options.cache?.get(key);
+          if (cached) {
+            for (const block of cached.figures) figures.set(block.key, block);
+            warnings.push(...cached.warnings);
+            return cached.slide;
+          }
           current = { piece, file };
-          return parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
+          const before = { figures: new Set(figures.keys()), warnings: warnings.length };
+          const slide = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
+          options.cache?.set(key, {
+            slide,
+            figures: [...figures.values()].filter((block) => !before.figures.has(block.key)),
+            warnings: warnings.slice(before.warnings),
+          });
+          return slide;
         }),
       );
     }

@@ -8,6 +8,7 @@ import { build } from '../build/build.js';
 import type { BuildResult } from '../build/request.js';
 import { THEMES_DIR } from '../config/themes.js';
 import { BriefError, formatError } from '../errors.js';
+import type { SlideCache } from '../markdown/parse.js';
 import { CLIENT_JS } from './client.js';
 
 export interface ServeOptions {
@@ -55,6 +56,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const send = (event: string, data = '') => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
   };
+  // A one-slide edit re-parses one slide: the others come from here.
+  const slideCache: SlideCache = new Map();
   let waiting: (() => void)[] = [];
   let running: Promise<void> | undefined;
   let again = false;
@@ -70,7 +73,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         theme: options.theme,
         safe: options.safe,
         env: options.env,
+        slideCache,
       });
+      // Only what the latest build used is worth keeping.
+      if (slideCache.size > 4 * result.slides + 64) slideCache.clear();
       options.onBuild?.({ result, ms: Math.round(performance.now() - started) });
       send('ready');
       send('reload');

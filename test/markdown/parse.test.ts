@@ -55,3 +55,17 @@ describe('isLocalUrl', () => {
     ['//cdn.example/a.js', false],
   ])('%s → %s', (url, local) => expect(isLocalUrl(url)).toBe(local));
 });
+
+describe('parseSlides with a slide cache (serve)', () => {
+  it('reuses unchanged slides and parses the edited one again', () => {
+    const cache = new Map();
+    const text = '## One\n\n---\n\n## Two\n\n```mermaid\ngraph LR; a-->b\n```';
+    const first = parseSlides([{ path: 'a.md', text, firstLine: 1 }], seps, { cache });
+    const again = parseSlides([{ path: 'a.md', text, firstLine: 1 }], seps, { cache });
+    expect(again.stacks[0]?.[0]).toBe(first.stacks[0]?.[0]);
+    expect(again.figures).toEqual(first.figures);
+    const edited = parseSlides([{ path: 'a.md', text: text.replace('## One', '## Uno'), firstLine: 1 }], seps, { cache });
+    expect(edited.stacks[0]?.[0]?.title).toBe('Uno');
+    expect(edited.stacks[1]?.[0]).toBe(first.stacks[1]?.[0]);
+  });
+});
