@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DIAGRAM',
   'INTERRUPTED',
   'REFUSED_REQUEST',
+  'SERVE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -59,6 +60,8 @@ export interface Warning {
   readonly where?: SourceLocation | undefined;
   /** A request the page made that was refused: an error under --strict. */
   readonly refused?: string | undefined;
+  /** A file the slides use that does not exist: an error for `check`. */
+  readonly missingFile?: boolean | undefined;
 }
 
 export function formatWarning(warning: Warning): string {

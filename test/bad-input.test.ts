@@ -102,3 +102,31 @@ describe('big input, in bounded memory (the real binary, its heap capped at 192 
     expect(readFileSync(join(dir, 'dist/slides/index.html'), 'utf8').match(/<section data-source=/g)).toHaveLength(2_000);
   });
 });
+
+describe('more bad input', () => {
+  it('a theme stylesheet outside the briefing, named in the front matter', async () => {
+    deck('a.md', '---\ntheme: ../../outside.css\n---\n## A');
+    const result = await build();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error\[ASSET_OUTSIDE\]: deck\/a\.md:2: the theme stylesheet \.\.\/\.\.\/outside\.css is outside the briefing folder/,
+    );
+  });
+
+  it('--safe sanitises the sources of the report too', async () => {
+    deck(
+      'a.md',
+      '---\ntitle: T\nsources:\n  - \'A source <img src=x onerror="alert(1)"> <iframe src="https://evil.example"></iframe>\'\n---\n## A',
+    );
+    expect((await build('--safe')).code).toBe(0);
+    const report = readFileSync(join(dir, 'dist/report/index.html'), 'utf8');
+    expect(report).toContain('A source');
+    expect(report).not.toMatch(/onerror|<iframe/);
+  });
+
+  it('serve on a folder that does not exist: the message build gives, and no server', async () => {
+    const result = await run(['serve', 'nope', '--port', '0'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error\[INPUT_NOT_FOUND\]: there is no file or folder at nope/);
+  });
+});

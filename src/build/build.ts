@@ -8,6 +8,7 @@ import { resolveAssets } from '../content/assets.js';
 import { BriefError } from '../errors.js';
 import { drawFigures } from '../figures/draw.js';
 import { renderInline } from '../markdown/marked.js';
+import { sanitize } from '../markdown/sanitize.js';
 import { drawDiagrams, MERMAID_VERSION } from '../pdf/mermaid.js';
 import { measureOverflow } from '../pdf/overflow.js';
 import { printPage } from '../pdf/print.js';
@@ -59,8 +60,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
           root: briefing.loaded.root,
           theme: config.theme,
           cache: run.figureCache,
-          diagramEngine: `mermaid ${MERMAID_VERSION}`,
-          drawDiagrams: (blocks, palette) =>
+          diagramEngine: `mermaid ${MERMAID_VERSION}, rfc-brief ${VERSION}`,
+          drawDiagrams: async (blocks, palette) =>
+            request.noBrowser
+              ? new Map<string, string>()
+              :
             drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles()),
         },
         run.warnings,
@@ -131,7 +135,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     if (wanted.has('report')) {
       const files = reportFiles(config.theme);
       const report = run.stage('report', () => {
-        const rendered = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map(renderInline) });
+        const rendered = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map((source) => (request.safe ? sanitize(renderInline(source)) : renderInline(source))) });
         run.stageFolder('report', rendered.html, files, assets.assets);
         run.entries.push('report');
         return rendered;

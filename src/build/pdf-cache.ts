@@ -27,8 +27,8 @@ export class PdfCache {
 
   async get(name: string, key: string, warnings: Warning[], make: () => Promise<CachedPdf>): Promise<CachedPdf & { readonly reused: boolean }> {
     const path = join(this.dir, `${name}.${key}`);
-    if (existsSync(path) && existsSync(`${path}.json`)) {
-      const entry = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as Entry;
+    const entry = existsSync(path) ? readEntry(`${path}.json`) : undefined;
+    if (entry) {
       warnings.push(...entry.warnings);
       return { bytes: readFileSync(path), pages: entry.pages, reused: true };
     }
@@ -49,6 +49,16 @@ export class PdfCache {
       renameSync(`${path}.json.tmp`, `${path}.json`);
     }
     this.pending.clear();
+  }
+}
+
+/** An entry that cannot be read (cut short, edited) is a miss, not an error. */
+function readEntry(path: string): Entry | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
+    return typeof entry.pages === 'number' && Array.isArray(entry.warnings) ? entry : undefined;
+  } catch {
+    return undefined;
   }
 }
 

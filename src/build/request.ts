@@ -24,6 +24,8 @@ export interface BuildRequest {
   readonly strict?: boolean | undefined;
   /** `check`: lay the deck out in the browser and measure it; write nothing. */
   readonly check?: boolean | undefined;
+  /** Never start a browser: diagrams that are not cached are left out (check --no-browser). */
+  readonly noBrowser?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
   readonly slideCache?: SlideCache | undefined;

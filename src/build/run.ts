@@ -128,8 +128,13 @@ export class BuildRun {
     const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
     this.staging.commit([...this.entries, 'build-report.json']);
-    this.pdfCache.flush();
-    this.figureCache.flush();
+    try {
+      this.pdfCache.flush();
+      this.figureCache.flush();
+    } catch (error) {
+      // The outputs are in place; a cache that cannot be written only makes the next build slower.
+      this.warnings.push({ message: `could not keep the build cache: ${(error as Error).message}` });
+    }
     return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })) };
   }
 

@@ -95,7 +95,7 @@ function linkResolves(target: string, positions: ReadonlySet<string>, ids: Reado
 /** The build's own warnings as findings: a missing file is an error for `check`. */
 export function warningsAsFindings(warnings: readonly Warning[]): Finding[] {
   return warnings.map((w) => {
-    const missing = /was not found/.test(w.message);
+    const missing = w.missingFile === true;
     return {
       severity: missing ? 'error' : 'warning',
       code: missing ? 'missing-file' : w.refused ? 'refused-request' : 'build-warning',

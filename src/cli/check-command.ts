@@ -44,6 +44,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
           pdf: false,
           check: flags.browser,
           only: flags.browser ? undefined : ['deck'],
+          noBrowser: !flags.browser,
           theme: flags.theme,
           safe: flags.safe,
           browserPath: flags.browserPath,

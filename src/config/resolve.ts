@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { BriefError, type SourceLocation, type Warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
@@ -99,7 +99,13 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   if (userOptions && (typeof userOptions.value !== 'object' || userOptions.value === null || Array.isArray(userOptions.value))) {
     throw invalid(userOptions, 'must be a set of reveal.js options ("key: value" lines indented under it)');
   }
-  const revealOptions = { ...DEFAULT_REVEAL_OPTIONS, ...(userOptions?.value as Record<string, unknown> | undefined) };
+  // One PDF page per slide, fragments shown: the handout and the page counts rely on it.
+  const revealOptions = {
+    ...DEFAULT_REVEAL_OPTIONS,
+    ...(userOptions?.value as Record<string, unknown> | undefined),
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+  };
   const handout = asChoice(read('handout'), cli.handout, HANDOUT_LAYOUTS) ?? DEFAULT_HANDOUT_LAYOUT;
   const paper = asChoice(read('paper'), cli.paper?.toLowerCase(), PAPER_SIZES) ?? DEFAULT_PAPER;
   const sources = asList(read('sources'));
@@ -111,6 +117,14 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {
   if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
   const cssFile = resolve(cli.root, name);
+  const inside = !relative(cli.root, cssFile).startsWith('..') && !isAbsolute(name);
+  if (cli.theme === undefined && !inside) {
+    // Like an image, a stylesheet the content names must be part of the briefing.
+    throw new BriefError('ASSET_OUTSIDE', `the theme stylesheet ${name} is outside the briefing folder`, {
+      where: found?.where,
+      hint: 'Copy it into the briefing folder.',
+    });
+  }
   if (existsSync(cssFile)) return { kind: 'css', name, cssFile };
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push({ message: `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, where: found?.where });

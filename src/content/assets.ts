@@ -33,7 +33,7 @@ export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets
     }
     if (!exists) {
       // Decks shared without their images are common: build them, and say what is missing.
-      warnings.push({ message: `${ref.url} was not found; the slide will show it as missing`, where });
+      warnings.push({ message: `${ref.url} was not found; the slide will show it as missing`, where, missingFile: true });
       continue;
     }
     assets.set(rel, { from: path, to: rel.split(sep).join('/') });

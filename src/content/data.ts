@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { BriefError, type SourceLocation } from '../errors.js';
 
@@ -12,7 +12,7 @@ export async function loadData(root: string, name: string, where: SourceLocation
   if (isAbsolute(name) || rel.startsWith('..') || isAbsolute(rel)) {
     throw new BriefError('DATA', `the chart's data file ${name} is outside the briefing folder`, { where, hint: 'Put it in the briefing folder, e.g. data/results.csv.' });
   }
-  if (!existsSync(path)) {
+  if (!existsSync(path) || !statSync(path).isFile()) {
     throw new BriefError('DATA', `the chart's data file ${name} does not exist`, { where, hint: `Create ${rel} in the briefing folder, or fix the name.` });
   }
   if (relative(realpathSync(root), realpathSync(path)).startsWith('..')) {

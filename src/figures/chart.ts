@@ -30,10 +30,11 @@ export async function drawChart(
   const spec = readSpec(block);
   // A chart whose specification, data and palette did not change is not drawn again: loading
   // vega alone costs a rebuild more than everything else it does.
-  const key = cache ? FigureCache.keyOf(['chart', VERSION, palette, block.source, dataStamp(spec, root)]) : undefined;
+  const key = cache ? FigureCache.keyOf(['chart', VERSION, palette, block.source, dataStamp(spec, root)]) : undefined; // VERSION pins vega too (package-lock)
   const cached = key ? cache?.get(key) : undefined;
-  if (cached) {
-    const { figure, warnings: kept } = JSON.parse(cached) as { figure: DrawnFigure; warnings: string[] };
+  const entry = cached ? readEntry(cached) : undefined;
+  if (entry) {
+    const { figure, warnings: kept } = entry;
     for (const message of kept) warnings.push({ message, where: { file: block.file, line: block.line } });
     return { ...figure, svg: scopeIds(figure.svg, block.key) };
   }
@@ -43,6 +44,16 @@ export async function drawChart(
   if (key)
     cache?.put(key, JSON.stringify({ figure: { ...figure, svg: unscoped(figure.svg, block.key) }, warnings: own.map((w) => w.message) }));
   return figure;
+}
+
+/** A cache entry that cannot be read is a miss. */
+function readEntry(text: string): { figure: DrawnFigure; warnings: string[] } | undefined {
+  try {
+    const entry = JSON.parse(text) as { figure?: DrawnFigure; warnings?: string[] };
+    return entry.figure && Array.isArray(entry.warnings) ? { figure: entry.figure, warnings: entry.warnings } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data file's text, when the chart names one inside the briefing: part of the cache key. */
@@ -86,13 +97,24 @@ async function draw(
   let svg: string;
   try {
     // vega and vega-lite are loaded only by briefings that have charts.
-    const [{ parse: parseVega, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    const [{ parse: parseVega, View, loader }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
     const compiled = compile(spec as unknown as TopLevelSpec, {
       config: chartConfig(palette),
       logger: collectingLogger(vegaWarnings),
     }).spec;
-    const view = new View(parseVega(compiled), { renderer: 'none' });
+    // vega would read any other data URL itself, from the disk or the network: it may read none.
+    // The one data file a chart may name was loaded above, from inside the briefing.
+    const refuse = loader();
+    const refused = (uri: unknown) =>
+      Promise.reject(
+        new Error(`it loads ${String(uri)}; a chart may load only the data file its top-level data.url names, inside the briefing`),
+      );
+    refuse.load = refused;
+    refuse.sanitize = refused;
+    const viewErrors: string[] = [];
+    const view = new View(parseVega(compiled), { renderer: 'none', loader: refuse, logger: collectingLogger(vegaWarnings, viewErrors) });
     svg = await view.toSVG();
+    if (viewErrors[0]) throw new Error(viewErrors[0]);
     view.finalize();
   } catch (error) {
     throw new BriefError('CHART', `the chart cannot be drawn: ${(error as Error).message}`, {
@@ -190,7 +212,7 @@ function chartConfig(palette: Palette): Record<string, unknown> {
   };
 }
 
-function collectingLogger(into: string[]) {
+function collectingLogger(into: string[], errors?: string[]) {
   let level = 0;
   const logger = {
     level(value?: number) {
@@ -199,10 +221,18 @@ function collectingLogger(into: string[]) {
       return logger;
     },
     error: (...args: unknown[]) => {
-      throw new Error(args.map(String).join(' '));
+      const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+      // vega reports a failed data load here and goes on drawing an empty chart: keep it.
+      if (errors) {
+        errors.push(message);
+        return logger;
+      }
+      throw new Error(message);
     },
     warn: (...args: unknown[]) => {
-      into.push(args.map(String).join(' '));
+      const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+      if (errors && message.startsWith('Loading failed')) errors.push(message.replace(/^Loading failed \S+ /, ''));
+      else into.push(message);
       return logger;
     },
     info: () => logger,

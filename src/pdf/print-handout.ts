@@ -55,5 +55,6 @@ export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array,
     const top = page.getHeight() - slot.box.y * MM_TO_PT;
     page.drawPage(form, { x: box.x + (box.width - width) / 2, y: top - (box.height + height) / 2, width, height });
   });
-  return handout.save({ useObjectStreams: true });
+  // A classic cross-reference table: setMetadata can append to it instead of loading it again.
+  return handout.save({ useObjectStreams: false });
 }

@@ -10,6 +10,7 @@ import { THEMES_DIR } from '../config/themes.js';
 import { BriefError, formatError } from '../errors.js';
 import type { SlideCache } from '../markdown/parse.js';
 import { CLIENT_JS } from './client.js';
+import { loadBriefing } from '../content/load.js';
 
 export interface ServeOptions {
   readonly input: string;
@@ -51,6 +52,8 @@ const TYPES: Readonly<Record<string, string>> = {
  * loopback, rebuilt on every save in the briefing or the themes, and reloaded in the browser.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  // The briefing must exist before anything starts: the same error as build gives, no server.
+  const root = loadBriefing(resolve(options.cwd, options.input), options.cwd).root;
   const out = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-'));
   const clients = new Set<ServerResponse>();
   const send = (event: string, data = '') => {
@@ -103,11 +106,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 
   await rebuild();
-  const server = createServer((req, res) => void handle(req, res, out, clients));
-  const address = await listen(server, options.port, options.host);
-  const root = statSync(resolve(options.cwd, options.input)).isDirectory()
-    ? resolve(options.cwd, options.input)
-    : resolve(options.cwd, options.input, '..');
+  const server = createServer((req, res) => {
+    handle(req, res, out, clients).catch(() => {
+      if (!res.headersSent) end(res, 500, 'text/plain', 'the file changed while it was being read; reload');
+      else res.destroy();
+    });
+  });
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port, options.host);
+  } catch (error) {
+    rmSync(out, { recursive: true, force: true });
+    throw new BriefError('SERVE', `cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, {
+      hint: 'Choose another --port or --host.',
+    });
+  }
   let timer: NodeJS.Timeout | undefined;
   const changed = () => {
     // Editors save in bursts (write, rename, touch): one rebuild per burst.
@@ -165,7 +178,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, cl
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) return void end(res, 200, type, withClient(await readFile(path, 'utf8')));
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-  createReadStream(path).pipe(res);
+  createReadStream(path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 /** The live-reload client in every page; the report's policy lets this one script in. */

@@ -85,3 +85,13 @@ describe('rfc-brief check', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('rfc-brief check --no-browser', () => {
+  it('starts no browser, even for a briefing with diagrams', async () => {
+    const { Browser } = await import('../../src/pdf/browser.js');
+    const before = Browser.launches;
+    const result = await run(['check', fixture('figures'), '--no-browser'], join(FINDINGS, '../../..'));
+    expect(result.code).toBe(0);
+    expect(Browser.launches).toBe(before);
+  });
+});

@@ -105,3 +105,12 @@ describe('drawChart', () => {
     );
   });
 });
+
+describe('drawChart, what vega itself would load', () => {
+  it('refuses a data URL anywhere else in the specification (a layer, a lookup)', async () => {
+    const spec = `title: T\ndescription: D\nlayer:\n  - data: { url: ${join(FIXTURE, 'data/writes.csv')} }\n    mark: bar\n    encoding: { x: { field: case }, y: { field: microseconds, type: quantitative } }`;
+    const error = await errorOf(drawChart(block(spec), FIXTURE, LIGHT, []));
+    expect(error.code).toBe('CHART');
+    expect(error.message).toMatch(/a chart may load only the data file its top-level data.url names/);
+  });
+});
