@@ -1,0 +1,373 @@
+// The contenders: how each is installed (into bench/.cache/<name>/, never into the project's own
+// dependencies), which version, and the command line for each measure.
+//
+// Every tool prints with the same system Chromium (/usr/bin/chromium, or CHROME_PATH); no
+// browser is downloaded (PUPPETEER_SKIP_DOWNLOAD). Node tools are started with `node <their
+// bin script>`, not through npx, so no contender pays for a launcher the others do not.
+
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+export const CACHE = join(ROOT, 'bench', '.cache');
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Node packages, pinned: versions whose `engines` accept Node 20 (checked with `npm view`). */
+const PACKAGES = {
+  'marp-cli': { pkg: '@marp-team/marp-cli', version: '4.5.1', bin: 'marp-cli.js' },
+  'reveal-md': { pkg: 'reveal-md', version: '6.1.4', bin: 'bin/reveal-md.js' },
+  decktape: { pkg: 'decktape', version: '3.16.1', bin: 'decktape.js' },
+};
+
+/** Flags for Chromium started by hand: headless, as root, offline, with a throw-away profile. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+export const ENV = {
+  ...process.env,
+  CHROME_PATH: CHROMIUM,
+  PUPPETEER_EXECUTABLE_PATH: CHROMIUM,
+  PUPPETEER_SKIP_DOWNLOAD: '1',
+  PUPPETEER_SKIP_CHROMIUM_DOWNLOAD: '1',
+  NO_UPDATE_NOTIFIER: '1',
+  NODE_OPTIONS: '',
+  FORCE_COLOR: '0',
+};
+
+/**
+ * rfc-brief as compiled when the benchmark starts: build/, bin/, themes/ and package.json copied
+ * to bench/out/rfc-brief/, so that a compile in the shared work tree during the run (tests do
+ * one) cannot change the program under test halfway. Its dependencies still resolve from the
+ * project's node_modules (the copy sits inside the project). Returns the version to report.
+ */
+export const RFC_BRIEF = join(ROOT, 'bench', 'out', 'rfc-brief');
+export function snapshotRfcBrief() {
+  rmSync(RFC_BRIEF, { recursive: true, force: true });
+  for (const entry of ['build', 'bin', 'themes', 'package.json']) cpSync(join(ROOT, entry), join(RFC_BRIEF, entry), { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const puppeteer = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'puppeteer', 'package.json'), 'utf8')).version;
+  let git = 'unknown commit';
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'themes', 'package.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    git = `${head}${dirty ? ' with uncommitted changes in src/ or themes/' : ''}`;
+  } catch {
+    // not a git checkout
+  }
+  return { version: `${pkg.version} (${git})`, browserLib: `puppeteer ${puppeteer}` };
+}
+
+const binPath = (name) => join(CACHE, name, 'node_modules', PACKAGES[name].pkg, PACKAGES[name].bin);
+
+function installedVersion(name) {
+  try {
+    const file = join(CACHE, name, 'node_modules', PACKAGES[name].pkg, 'package.json');
+    return JSON.parse(readFileSync(file, 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The puppeteer a tool prints with (its own copy), for the report. */
+function puppeteerVersion(name) {
+  for (const pkg of ['puppeteer-core', 'puppeteer']) {
+    try {
+      return `${pkg} ${JSON.parse(readFileSync(join(CACHE, name, 'node_modules', pkg, 'package.json'), 'utf8')).version}`;
+    } catch {
+      // try the next
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Installs the Node contenders into bench/.cache/<name>/ (each with its own package.json) and
+ * pandoc from Debian when missing and allowed. Returns { name: { version, note } | { error } }.
+ */
+export function install({ allowApt = true, log = console.error } = {}) {
+  const status = {};
+  for (const [name, spec] of Object.entries(PACKAGES)) {
+    const dir = join(CACHE, name);
+    if (installedVersion(name) !== spec.version) {
+      log(`bench: installing ${spec.pkg}@${spec.version} into bench/.cache/${name}/`);
+      mkdirSync(dir, { recursive: true });
+      if (!existsSync(join(dir, 'package.json'))) {
+        writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: `bench-${name}`, private: true }, null, 2)}\n`);
+      }
+      try {
+        execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `${spec.pkg}@${spec.version}`], {
+          cwd: dir,
+          env: ENV,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+      } catch (error) {
+        status[name] = { error: `npm install ${spec.pkg}@${spec.version} failed: ${firstLine(error.stderr?.toString() || error.message)}` };
+        continue;
+      }
+    }
+    status[name] = { version: installedVersion(name), browserLib: puppeteerVersion(name) };
+  }
+  status.pandoc = installPandoc(allowApt, log);
+  return status;
+}
+
+function installPandoc(allowApt, log) {
+  const version = () => {
+    try {
+      return execFileSync('pandoc', ['--version'], { encoding: 'utf8' })
+        .split('\n')[0]
+        .replace(/^pandoc\s*/, '');
+    } catch {
+      return undefined;
+    }
+  };
+  if (version()) return { version: version(), note: "Debian's pandoc" };
+  if (!allowApt) return { error: 'pandoc is not installed (and --no-apt was given)' };
+  if (process.getuid?.() !== 0) return { error: 'pandoc is not installed, and installing it needs root (apt-get install pandoc)' };
+  try {
+    log('bench: installing pandoc (apt-get)');
+    const apt = (args) => execFileSync('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: 'ignore' });
+    try {
+      apt(['install', '-y', '-qq', '--no-install-recommends', 'pandoc']);
+    } catch {
+      apt(['update', '-qq']);
+      apt(['install', '-y', '-qq', '--no-install-recommends', 'pandoc']);
+    }
+  } catch (error) {
+    return { error: `apt-get install pandoc failed: ${firstLine(error.message)}` };
+  }
+  return version() ? { version: version(), note: "Debian's pandoc, installed by the harness" } : { error: 'pandoc did not install' };
+}
+
+const firstLine = (text) => String(text).trim().split('\n')[0];
+
+/** A fresh Chromium profile folder for one run (made before the clock starts). */
+const profile = () => mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+
+/**
+ * The measures. Each entry: contender, measure ('html' | 'pdf' | 'all' | 'rebuild' | 'start'),
+ * the sizes it runs at, and `command(ctx)` returning { command, args, output, cleanup? } for one
+ * run. `ctx` = { size, deck (deck.md or the briefing folder), out (this run's empty folder),
+ * deckHtml (rfc-brief's deck of this input), floorHtml, slowTimeout }.
+ * `briefing: true` entries run on the default briefing too; `generated: false` ones only there.
+ */
+export function tasks(status) {
+  const rfc = (ctx, extra) => ({
+    command: process.execPath,
+    args: [
+      join(RFC_BRIEF, 'bin', 'rfc-brief.js'),
+      'build',
+      ctx.deck,
+      '--out',
+      ctx.out,
+      '--quiet',
+      '--timeout',
+      String(ctx.slowTimeout),
+      ...extra,
+    ],
+  });
+  const node = (name, args) => ({ command: process.execPath, args: [binPath(name), ...args] });
+  const missing = (name) => status[name]?.error;
+
+  return [
+    // rfc-brief
+    {
+      contender: 'rfc-brief',
+      measure: 'html',
+      briefing: true,
+      command: (ctx) => ({ ...rfc(ctx, ['--only', 'deck']), output: join(ctx.out, 'slides', 'index.html') }),
+    },
+    {
+      contender: 'rfc-brief',
+      measure: 'pdf',
+      briefing: true,
+      command: (ctx) => ({ ...rfc(ctx, ['--only', 'slides']), output: join(ctx.out, 'slides.pdf') }),
+    },
+    {
+      contender: 'rfc-brief',
+      measure: 'all',
+      briefing: true,
+      command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
+    },
+    {
+      // The out folder is kept between runs: every run after the first is a rebuild of an
+      // unchanged input into an up-to-date output. The harness builds it once before timing.
+      contender: 'rfc-brief',
+      measure: 'rebuild',
+      briefing: true,
+      keepOut: true,
+      command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
+    },
+    // The floor: Chromium printing the same slides as a plain static page, and the bare start.
+    {
+      contender: 'floor',
+      measure: 'pdf',
+      briefing: true,
+      command: (ctx) => {
+        const dir = profile();
+        const pdf = join(ctx.out, 'floor.pdf');
+        return {
+          command: CHROMIUM,
+          args: [
+            ...CHROMIUM_FLAGS,
+            `--user-data-dir=${dir}`,
+            '--no-pdf-header-footer',
+            `--print-to-pdf=${pdf}`,
+            pathToFileURL(ctx.floorHtml).href,
+          ],
+          output: pdf,
+          cleanup: [dir],
+        };
+      },
+    },
+    {
+      contender: 'browser start',
+      measure: 'start',
+      briefing: true,
+      command: () => {
+        const dir = profile();
+        return { command: CHROMIUM, args: [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--dump-dom', 'about:blank'], cleanup: [dir] };
+      },
+    },
+    // marp-cli
+    {
+      contender: 'marp-cli',
+      measure: 'html',
+      skip: missing('marp-cli'),
+      command: (ctx) => {
+        const html = join(ctx.out, 'deck.html');
+        return { ...node('marp-cli', ['--no-config-file', ctx.deck, '-o', html]), output: html };
+      },
+    },
+    {
+      contender: 'marp-cli',
+      measure: 'pdf',
+      skip: missing('marp-cli'),
+      command: (ctx) => {
+        const pdf = join(ctx.out, 'deck.pdf');
+        const timeout = String(Math.ceil(ctx.slowTimeout / 1000));
+        return {
+          ...node('marp-cli', [
+            '--no-config-file',
+            ctx.deck,
+            '--pdf',
+            '--allow-local-files',
+            '--browser-path',
+            CHROMIUM,
+            '--browser-timeout',
+            timeout,
+            '-o',
+            pdf,
+          ]),
+          output: pdf,
+        };
+      },
+    },
+    // reveal-md (serves the deck on localhost:1948 and prints it with its own puppeteer)
+    {
+      contender: 'reveal-md',
+      measure: 'html',
+      skip: missing('reveal-md'),
+      command: (ctx) => {
+        const dir = join(ctx.out, 'static');
+        return { ...node('reveal-md', [basename(ctx.deck), '--static', dir]), cwd: dirname(ctx.deck), output: join(dir, 'deck.html') };
+      },
+    },
+    {
+      contender: 'reveal-md',
+      measure: 'pdf',
+      skip: missing('reveal-md'),
+      command: (ctx) => {
+        const pdf = join(ctx.out, 'deck.pdf');
+        return {
+          cwd: dirname(ctx.deck),
+          ...node('reveal-md', [
+            basename(ctx.deck),
+            '--print',
+            pdf,
+            '--disable-auto-open',
+            '--puppeteer-chromium-executable',
+            CHROMIUM,
+            '--puppeteer-launch-args=--no-sandbox --disable-gpu',
+          ]),
+          output: pdf,
+        };
+      },
+    },
+    // decktape prints a deck that already exists: rfc-brief's own reveal.js deck of the same
+    // Markdown (its time is HTML -> PDF; the Markdown -> HTML step is not counted).
+    ...[
+      ['decktape', ['--pause', '0'], 'decktape --pause 0'],
+      ['decktape', [], 'decktape (default pause)'],
+    ].map(([name, extra, label]) => ({
+      contender: label,
+      measure: 'pdf',
+      skip: missing(name),
+      slow: extra.length === 0,
+      command: (ctx) => {
+        const pdf = join(ctx.out, 'deck.pdf');
+        return {
+          ...node(name, [
+            'reveal',
+            ...extra,
+            '--chrome-path',
+            CHROMIUM,
+            '--chrome-arg=--no-sandbox',
+            '--chrome-arg=--disable-gpu',
+            '--url-load-timeout',
+            String(ctx.slowTimeout),
+            pathToFileURL(ctx.deckHtml).href,
+            pdf,
+          ]),
+          output: pdf,
+        };
+      },
+    })),
+    // pandoc's reveal.js writer: HTML only (it has no PDF path of its own for reveal.js).
+    {
+      contender: 'pandoc',
+      measure: 'html',
+      skip: status.pandoc?.error,
+      command: (ctx) => {
+        const html = join(ctx.out, 'deck.html');
+        return { command: 'pandoc', args: ['-t', 'revealjs', '-s', '--metadata', 'title=deck', ctx.deck, '-o', html], output: html };
+      },
+    },
+  ];
+}
+
+/** The anchors of the issue, with the times measured elsewhere (2 cores, 200 slides). */
+export const ANCHORS = ['marp-cli', 'reveal-md', 'decktape --pause 0', 'decktape (default pause)'];
+export const ELSEWHERE_200 = {
+  'marp-cli': 6.4,
+  'reveal-md': 12,
+  'decktape --pause 0': 46,
+  'decktape (default pause)': 250,
+  floor: 3.7,
+  'browser start': 1.8,
+};
+
+export function versions(status) {
+  const chromium = (() => {
+    try {
+      return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  return { ...status, chromium: { version: chromium } };
+}
