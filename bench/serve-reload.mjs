@@ -15,7 +15,9 @@ export async function measureServeReload({ slides = 200, edits = 5 } = {}) {
   mkdirSync(join(dir, 'deck'));
   const parts = ['---', 'title: Serve bench', '---'];
   for (let i = 1; i <= slides; i++) {
-    parts.push(`## Slide ${i}\n\n- first point of ${i}\n- second point\n\n| a | b |\n|---|---|\n| ${i} | ${i * 2} |\n\n\`\`\`js\nconst x = ${i};\n\`\`\`\n\nNote: notes ${i}.`);
+    parts.push(
+      `## Slide ${i}\n\n- first point of ${i}\n- second point\n\n| a | b |\n|---|---|\n| ${i} | ${i * 2} |\n\n\`\`\`js\nconst x = ${i};\n\`\`\`\n\nNote: notes ${i}.`,
+    );
     if (i < slides) parts.push('---');
   }
   const file = join(dir, 'deck/deck.md');
