@@ -46,15 +46,26 @@ export class Staging {
 
   /** Moves each staged entry over its counterpart in the output folder. */
   commit(entries: readonly string[]): void {
+    const moved: { target: string; old: string | undefined }[] = [];
     try {
       mkdirSync(this.outDir, { recursive: true });
       for (const entry of entries) {
         const target = join(this.outDir, entry);
         const old = existsSync(target) ? `${this.path(entry)}.old` : undefined;
         if (old) renameSync(target, old);
+        moved.push({ target, old });
         renameSync(this.path(entry), target);
       }
     } catch (cause) {
+      // Put back what was already replaced: the previous output stays whole.
+      for (const { target, old } of moved.reverse()) {
+        try {
+          rmSync(target, { recursive: true, force: true });
+          if (old) renameSync(old, target);
+        } catch {
+          // Nothing more can be done here; the error below says the output folder failed.
+        }
+      }
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write into the output folder ${this.outDir}`, {
         cause,
         hint: 'Choose another folder with --out, or check its permissions.',

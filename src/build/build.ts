@@ -65,7 +65,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
             request.noBrowser
               ? new Map<string, string>()
               :
-            drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles()),
+            drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles(), run.warnings),
         },
         run.warnings,
       ),

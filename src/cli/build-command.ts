@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { relative } from 'node:path';
 import { build } from '../build/build.js';
+import { display } from '../content/load.js';
 import { buildReport } from '../build/run.js';
 import type { BuildResult } from '../build/request.js';
 import { warningsAsFindings } from '../check/lint.js';
@@ -114,10 +114,9 @@ export function parsePositive(value: string): number {
   return number;
 }
 
-/** Relative to where the person is, unless that means climbing out of it. */
+/** Relative to where the person is, unless that means climbing out of it (as in messages). */
 export function shown(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return display(path, cwd);
 }
 
 function formatBytes(bytes: number): string {

@@ -102,6 +102,7 @@ function readRevealMdJson(root: string, cwd: string): LoadedBriefing['revealMdJs
   throw new BriefError('FRONT_MATTER', 'reveal-md.json must hold one JSON object', { where: { file: display(path, cwd) } });
 }
 
+/** A path as the person reads it: relative to where they are, unless that means climbing out. */
 export function display(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith('..') ? rel : path;

@@ -44,12 +44,12 @@ async function drawAll(
     drawn.set(block.key, await drawChart(block, options.root, palette, warnings, options.cache));
   const diagrams = blocks.filter((b) => b.kind === 'mermaid');
   const keyOf = (block: FigureBlock) => FigureCache.keyOf(['mermaid', options.diagramEngine, palette, block.source]);
-  const missing = diagrams.filter((block) => options.cache.get(keyOf(block)) === undefined);
+  const cached = new Map(diagrams.map((block) => [block.key, options.cache.get(keyOf(block))]));
+  const missing = diagrams.filter((block) => cached.get(block.key) === undefined);
   const fresh = missing.length > 0 ? await options.drawDiagrams(missing, palette) : new Map<string, string>();
   for (const block of diagrams) {
-    const key = keyOf(block);
-    const svg = fresh.get(block.key) ?? options.cache.get(key) ?? '';
-    if (fresh.has(block.key)) options.cache.put(key, svg);
+    const svg = fresh.get(block.key) ?? cached.get(block.key) ?? '';
+    if (fresh.has(block.key)) options.cache.put(keyOf(block), svg);
     drawn.set(block.key, { svg, caption: diagramCaption(block.source) });
   }
   return drawn;

@@ -32,6 +32,8 @@ export async function drawDiagrams(
   timeoutMs: number,
   /** The theme's fonts: fonts.css and the files it names, relative to workDir. */
   fonts: readonly { readonly from: string; readonly to: string }[],
+  /** What the page reports (refused requests, errors) goes here. */
+  warnings: Warning[],
 ): Promise<Map<string, string>> {
   mkdirSync(workDir, { recursive: true });
   copyFileSync(MERMAID_JS, join(workDir, 'mermaid.min.js'));
@@ -43,7 +45,6 @@ export async function drawDiagrams(
     join(workDir, 'index.html'),
     '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="mermaid.min.js"></script></head><body></body></html>',
   );
-  const warnings: Warning[] = [];
   return browser.withPage(async (page) => {
     await openForPrint(page, { htmlPath: join(workDir, 'index.html'), allowedDir: workDir, timeoutMs }, warnings);
     await page.evaluate(async (font: string) => {
