@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBriefing } from '../briefing.js';
 import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
@@ -17,8 +16,10 @@ import { printReport } from '../pdf/print-report.js';
 import { countSlides, renderDeck } from '../render/deck.js';
 import { placeFigures } from '../render/figures.js';
 import { renderHandout } from '../render/handout.js';
+import { renderPrintDeck, staticPrintRefusal } from '../render/print-deck.js';
 import { renderReport } from '../render/report.js';
 import { deckFiles, fontFiles, handoutFiles, reportFiles } from '../render/theme-files.js';
+import { browserPurpose } from './early-browser.js';
 import { cacheKey } from './pdf-cache.js';
 import type { BuildRequest, BuildResult } from './request.js';
 import { VERSION } from '../version.js';
@@ -34,6 +35,12 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   const out = resolve(request.cwd, request.out);
   const run = new BuildRun(request, out);
   try {
+    const wanted = new Set<Output>(request.check ? ['deck'] : (request.only ?? OUTPUTS));
+    const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
+    // The browser comes up while the Markdown is read and rendered (the command line has
+    // usually started it already). A rebuild may find every PDF in its cache and need none.
+    const purpose = browserPurpose(request);
+    if (purpose) run.browser(purpose).warmUp();
     const briefing = run.stage('read', () =>
       readBriefing(resolve(request.cwd, request.input), request.cwd, {
         theme: request.theme,
@@ -46,10 +53,6 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     );
     const { config } = briefing;
     run.warnings.push(...briefing.warnings);
-    const wanted = new Set<Output>(request.check ? ['deck'] : (request.only ?? OUTPUTS));
-    const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
-    // A first build will print: start the browser now, while the Markdown is read and rendered.
-    if (printing && !existsSync(resolve(out, '.rfc-brief-cache', 'pdf'))) run.browser('print the PDFs').warmUp();
     const assets = resolveAssets(briefing.loaded.root, briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
     run.warnings.push(...assets.warnings);
 
@@ -79,18 +82,27 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     const assetFiles = assets.assets.map((a) => a.from);
     const forPrint = (...parts: string[]) => [VERSION, JSON.stringify(meta), String(config.allowScripts), ...parts];
     let deckKey = '';
+    const staticPrint = staticPrintRefusal(config, stacks) === undefined;
     if (wanted.has('deck') || needSlidesPdf) {
       run.stage('deck', () => {
         const html = renderDeck({ config, stacks, stylesheets: deck.stylesheets });
         deckKey = cacheKey(forPrint('slides.pdf', html), [...deck.files.map((f) => f.from), ...assetFiles]);
         run.stageFolder('slides', html, deck, assets.assets);
-        // What the browser opens: a copy in which only rfc-brief's own scripts may run.
+        // What the browser opens: reveal.js's print layout written out as a static page, or,
+        // for what only reveal.js can lay out, a copy in which only rfc-brief's own scripts run.
         const nonce = randomBytes(16).toString('base64');
-        run.staging.write('slides/.print.html', renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: nonce }));
+        const printHtml = staticPrint
+          ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets })
+          : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: nonce });
+        run.staging.write('slides/.print.html', printHtml);
         if (wanted.has('deck')) run.entries.push('slides');
       });
     }
-    const printDeck = run.printRequest('slides', { query: 'print-pdf', readyEvent: 'pdf-ready', htmlPath: run.staging.path('slides/.print.html') }, stacks);
+    const printDeck = run.printRequest(
+      'slides',
+      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: run.staging.path('slides/.print.html') },
+      stacks,
+    );
     if (request.check) {
       const overflows = await run.stageAsync('measure', () => measureOverflow(run.browser('measure the slides'), printDeck, run.warnings));
       const slides = numberSlides({ config, stacks });

@@ -1,6 +1,7 @@
 import type { Output } from '../config/defaults.js';
 import type { Finding } from '../check/lint.js';
 import type { Warning } from '../errors.js';
+import type { Browser } from '../pdf/browser.js';
 import type { SlideCache } from '../markdown/parse.js';
 
 export interface BuildRequest {
@@ -30,6 +31,11 @@ export interface BuildRequest {
   /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
   readonly slideCache?: SlideCache | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * A browser already starting (the command line starts it before loading the rest of the
+   * build, see early-browser.ts). The build owns it from then on and closes it.
+   */
+  readonly browser?: Browser | undefined;
   /** Told when each stage starts and ends (progress on a terminal). */
   readonly onProgress?: ((event: ProgressEvent) => void) | undefined;
 }

@@ -8,11 +8,11 @@ import { BriefError, type Warning } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
 import { Staging } from '../output.js';
 import { Browser } from '../pdf/browser.js';
-import { findBrowser } from '../pdf/find-browser.js';
 import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
 import type { PrintRequest } from '../pdf/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
+import { browserFor } from './early-browser.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
 
@@ -43,21 +43,12 @@ export class BuildRun {
     this.staging = new Staging(out);
     this.pdfCache = new PdfCache(resolve(out, '.rfc-brief-cache', 'pdf'));
     this.figureCache = new FigureCache(resolve(out, '.rfc-brief-cache', 'figures'));
+    this.chromium = request.browser;
     request.signal?.addEventListener('abort', this.abort, { once: true });
   }
 
   browser(purpose: string): Browser {
-    this.chromium ??= new Browser(
-      () =>
-        findBrowser({
-          browserPath: this.request.browserPath,
-          env: this.request.env ?? process.env,
-          puppeteerPath: async () => (await import('puppeteer')).default.executablePath(),
-          platform: process.platform,
-          purpose,
-        }),
-      this.timeoutMs,
-    );
+    this.chromium ??= this.request.browser ?? browserFor(this.request, purpose);
     return this.chromium;
   }
 

@@ -1,7 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { build } from '../build/build.js';
+import { buildEarly } from '../build/early-browser.js';
 import { display } from '../content/load.js';
-import { buildReport } from '../build/run.js';
 import type { BuildResult } from '../build/request.js';
 import { warningsAsFindings } from '../check/lint.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, OUTPUTS, PAPER_SIZES, type Output } from '../config/defaults.js';
@@ -55,7 +54,7 @@ export function registerBuild(program: Command, io: CliIo): void {
     .option('--json', 'print the build report (files, pages, stage times, warnings) as JSON on stdout')
     .option('-q, --quiet', 'no progress and no warnings on stderr')
     .action(async (dir: string, flags: BuildFlags) => {
-      const result = await build({
+      const result = await buildEarly({
         input: dir,
         out: flags.out,
         cwd: io.cwd,
@@ -75,6 +74,7 @@ export function registerBuild(program: Command, io: CliIo): void {
       });
       if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
       if (flags.json) {
+        const { buildReport } = await import('../build/run.js');
         io.stdout(
           `${JSON.stringify(
             buildReport(result, (path) => shown(io.cwd, path)),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from '../build/build.js';
+import { buildEarly } from '../build/early-browser.js';
 import { warningsAsFindings, type Finding } from '../check/lint.js';
 import { formatLocation } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
@@ -37,7 +37,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
       // Nothing is written: the deck is laid out in a temporary folder that is removed after.
       const scratch = mkdtempSync(join(tmpdir(), 'rfc-brief-check-'));
       try {
-        const result = await build({
+        const result = await buildEarly({
           input: dir,
           out: join(scratch, 'out'),
           cwd: io.cwd,

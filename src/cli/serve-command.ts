@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatError, BriefError, formatWarning } from '../errors.js';
-import { startServer } from '../serve/server.js';
 import { addSourceOptions } from './build-command.js';
 import { paint, type CliIo } from './io.js';
 
@@ -11,6 +10,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--host <address>', 'address to listen on (only loopback unless you say otherwise)', '127.0.0.1')
     .action(async (dir: string, flags: { port: number; host: string; theme?: string; safe?: boolean }) => {
       const colour = paint(io);
+      const { startServer } = await import('../serve/server.js');
       const server = await startServer({
         input: dir,
         cwd: io.cwd,

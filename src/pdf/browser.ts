@@ -3,20 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser as PuppeteerBrowser, Page } from 'puppeteer';
 import { BriefError } from '../errors.js';
-
-/** Flags for a quiet, offline, headless start (see the machine notes in DEVELOPERS.md / README). */
-const ARGS = [
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-dev-shm-usage',
-  '--font-render-hinting=none',
-];
+import { startChromium, type Chromium } from './chromium.js';
 
 /**
  * The one browser of a run: launched on first use, closed by dispose() whatever happened, with
@@ -28,6 +15,7 @@ export class Browser {
   private launched: Promise<PuppeteerBrowser> | undefined;
   private disposing: Promise<void> | undefined;
   private profileDir: string | undefined;
+  private chromium: Chromium | undefined;
 
   private executable: Promise<string> | undefined;
 
@@ -92,24 +80,21 @@ export class Browser {
 
   private async close(): Promise<void> {
     const launched = this.launched;
-    if (launched) {
+    const child = this.chromium?.child;
+    if (launched && child?.pid !== undefined) {
       const browser = await launched.catch(() => undefined);
-      const child = browser?.process();
-      if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         // Nothing of the profile is worth keeping, so there is nothing to close politely: the
-        // whole process group (puppeteer starts Chromium detached, in a group of its own) goes at
+        // whole process group (Chromium is started detached, in a group of its own) goes at
         // once, a tenth of a second sooner than close(), and no helper process is left behind.
-        const exited = new Promise((resolve) => child.once('exit', resolve));
         try {
           process.kill(-child.pid, 'SIGKILL');
         } catch {
           child.kill('SIGKILL');
         }
-        await exited;
-        await browser?.disconnect().catch(() => undefined);
-      } else {
-        await browser?.close().catch(() => undefined);
       }
+      await this.chromium?.exited;
+      await browser?.disconnect().catch(() => undefined);
     }
     if (this.profileDir) {
       try {
@@ -121,35 +106,63 @@ export class Browser {
   }
 
   private launch(): Promise<PuppeteerBrowser> {
-    if (!this.launched) {
-      Browser.launches++;
-      // The pid in the name lets anyone (and the tests) tell whose browser a process is.
-      this.profileDir = mkdtempSync(join(tmpdir(), `rfc-brief-chromium-${process.pid}-`));
-      const root = process.getuid?.() === 0;
-      // Imported here: a build that prints nothing never pays for loading puppeteer.
-      this.launched = Promise.all([import('puppeteer'), this.executablePath()])
-        .then(([{ default: puppeteer }, executablePath]) =>
-          puppeteer.launch({
-            executablePath,
-            headless: true,
-            userDataDir: this.profileDir,
-            args: [...ARGS, ...(root ? ['--no-sandbox'] : [])],
-            timeout: this.timeoutMs,
-            handleSIGINT: false,
-            handleSIGTERM: false,
-            handleSIGHUP: false,
-          }),
-        )
-        .catch(async (cause: unknown) => {
-          if (cause instanceof BriefError) throw cause;
-          throw new BriefError('BROWSER_FAILED', `the browser at ${await this.executablePath()} did not start`, {
-            cause,
-            hint: `${firstLine(cause)}. Check that it is a working Chromium or Chrome, or pass another with --browser-path.`,
-          });
-        });
-    }
+    this.launched ??= this.start();
     return this.launched;
   }
+
+  /**
+   * Chromium is started first and puppeteer loaded while it comes up; puppeteer then connects
+   * over the browser's pipe.
+   */
+  private async start(): Promise<PuppeteerBrowser> {
+    Browser.launches++;
+    const executablePath = await this.executablePath();
+    if (this.disposing) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
+    // The pid in the name lets anyone (and the tests) tell whose browser a process is.
+    this.profileDir = mkdtempSync(join(tmpdir(), `rfc-brief-chromium-${process.pid}-`));
+    const chromium = startChromium(executablePath, this.profileDir);
+    this.chromium = chromium;
+    const failed = async (cause: unknown) => {
+      const said = (await Promise.race([chromium.exited, new Promise<string>((resolve) => setTimeout(() => resolve(''), 200))])).trim();
+      const last = said.split('\n').filter(Boolean).at(-1);
+      return new BriefError('BROWSER_FAILED', `the browser at ${executablePath} did not start`, {
+        cause,
+        hint: `${last ?? firstLine(cause)}. Check that it is a working Chromium or Chrome, or pass another with --browser-path.`,
+      });
+    };
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const connecting = connect(chromium, this.timeoutMs);
+      const gone = chromium.exited.then(() => Promise.reject(new Error('the browser exited as it started')));
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`it did not answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
+      });
+      gone.catch(() => undefined);
+      try {
+        return await Promise.race([connecting, gone, late]);
+      } finally {
+        clearTimeout(timer);
+      }
+    } catch (cause) {
+      throw await failed(cause);
+    }
+  }
+}
+
+/**
+ * puppeteer over the browser's pipe. Loading all of puppeteer takes a fifth of a second, most of
+ * it for what a build never uses (launchers, downloads, WebDriver BiDi); its CDP connector alone
+ * takes half that. The connector is internal to puppeteer, so the public connect() is the
+ * fallback should a puppeteer update move it.
+ */
+async function connect(chromium: Chromium, protocolTimeout: number): Promise<PuppeteerBrowser> {
+  const options = { defaultViewport: { width: 800, height: 600 }, protocolTimeout };
+  const internal = (await import('puppeteer-core/internal/cdp/BrowserConnector.js').catch(() => undefined)) as
+    { _connectToCdpBrowser?: (transport: unknown, url: string, options: object) => Promise<PuppeteerBrowser> } | undefined;
+  if (typeof internal?._connectToCdpBrowser === 'function') return internal._connectToCdpBrowser(chromium.transport, '', options);
+  // Imported here: a build that prints nothing never pays for loading puppeteer.
+  const { default: puppeteer } = await import('puppeteer');
+  return puppeteer.connect({ transport: chromium.transport, ...options });
 }
 
 export function firstLine(error: unknown): string {

@@ -6,6 +6,11 @@ export interface BrowserSearch {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The browser puppeteer downloaded, when it did (skipped in this project by default). */
   readonly puppeteerPath?: (() => Promise<string>) | undefined;
+  /**
+   * Whether puppeteer's download folder exists: asking puppeteer means loading it (a fifth of a
+   * second), so without one it is asked only when no system browser is found either.
+   */
+  readonly puppeteerDownloaded?: boolean | undefined;
   readonly platform: NodeJS.Platform;
   /** What the browser is needed for, for the message when there is none. */
   readonly purpose?: string | undefined;
@@ -35,7 +40,7 @@ const SYSTEM_PATHS: Readonly<Partial<Record<NodeJS.Platform, readonly string[]>>
 
 /**
  * --browser-path, then CHROME_PATH / PUPPETEER_EXECUTABLE_PATH, then puppeteer's own download,
- * then the usual system locations. A path the person named that does not work is an error, not a
+ * then the usual system locations (puppeteer is asked last when its download folder is missing). A path the person named that does not work is an error, not a
  * reason to quietly use another browser.
  */
 export async function findBrowser(search: BrowserSearch): Promise<string> {
@@ -52,15 +57,20 @@ export async function findBrowser(search: BrowserSearch): Promise<string> {
     });
   }
   const tried: string[] = [];
-  const fromPuppeteer = await safely(search.puppeteerPath);
-  if (fromPuppeteer) {
-    if (isExecutable(fromPuppeteer)) return fromPuppeteer;
-    tried.push(fromPuppeteer);
-  }
+  const askPuppeteer = async () => {
+    const path = await safely(search.puppeteerPath);
+    if (path && isExecutable(path)) return path;
+    if (path) tried.push(path);
+    return undefined;
+  };
+  const downloaded = search.puppeteerDownloaded !== false ? await askPuppeteer() : undefined;
+  if (downloaded) return downloaded;
   for (const path of SYSTEM_PATHS[search.platform] ?? []) {
     if (isExecutable(path)) return path;
     tried.push(path);
   }
+  const lastResort = search.puppeteerDownloaded === false ? await askPuppeteer() : undefined;
+  if (lastResort) return lastResort;
   throw new BriefError('BROWSER_NOT_FOUND', `no Chromium or Chrome was found to ${search.purpose ?? 'print the PDFs'}`, {
     hint:
       `Tried --browser-path, CHROME_PATH, PUPPETEER_EXECUTABLE_PATH and: ${tried.join(', ')}. ` +

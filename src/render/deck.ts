@@ -72,11 +72,17 @@ function renderSlide(slide: Slide): string {
 }
 
 function renderTitleSlide(meta: DeckMeta): string {
+  return `<section${renderAttributes(TITLE_SLIDE_ATTRIBUTES)}>\n${titleSlideBody(meta)}</section>`;
+}
+
+export const TITLE_SLIDE_ATTRIBUTES: Readonly<Record<string, string>> = { class: 'title-slide', 'data-state': 'title-slide' };
+
+/** The cover slide made from the front matter: title, subtitle, author and date, version. */
+export function titleSlideBody(meta: DeckMeta): string {
   const line = (tag: string, cls: string, text: string | undefined) =>
     text ? `<${tag} class="${cls}">${escapeHtml(text)}</${tag}>\n` : '';
   const byline = [meta.author, meta.date].filter(Boolean).join(' · ');
-  return `<section class="title-slide" data-state="title-slide">
-${line('h1', 'title', meta.title)}${line('p', 'subtitle', meta.subtitle)}${line('p', 'byline', byline)}${line('p', 'version', meta.version)}</section>`;
+  return `${line('h1', 'title', meta.title)}${line('p', 'subtitle', meta.subtitle)}${line('p', 'byline', byline)}${line('p', 'version', meta.version)}`;
 }
 
 function firstTitle(stacks: readonly SlideStack[]): string | undefined {

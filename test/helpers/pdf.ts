@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfOutlineItem {
@@ -86,4 +88,17 @@ export function fonts(path: string): { name: string; embedded: boolean }[] {
     const cells = line.trim().split(/\s+/);
     return { name: cells[0] ?? '', embedded: cells[cells.length - 5] === 'yes' };
   });
+}
+
+/** Each page rendered to raw RGB pixels (pdftoppm, PPM), for comparing two PDFs by what they show. */
+export function pagePixels(path: string, dpi = 40): Buffer[] {
+  const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pixels-'));
+  try {
+    execFileSync('pdftoppm', ['-r', String(dpi), path, join(dir, 'page')]);
+    return readdirSync(dir)
+      .sort()
+      .map((name) => readFileSync(join(dir, name)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_TIMEOUT_MS, OUTPUTS } from '../config/defaults.js';
+import { Browser } from '../pdf/browser.js';
+import { findBrowser } from '../pdf/find-browser.js';
+import type { BuildRequest, BuildResult } from './request.js';
+
+/**
+ * The browser a build needs, decided from the request alone, before anything is read: the command
+ * line starts it first, and it comes up while the rest of rfc-brief loads and reads the Markdown.
+ * This module loads nothing heavy. A rebuild whose PDFs may all be cached starts none.
+ */
+export function browserPurpose(request: BuildRequest): string | undefined {
+  if (request.check) return request.noBrowser ? undefined : 'measure the slides';
+  const wanted = request.only ?? OUTPUTS;
+  const printing = request.pdf && wanted.some((output) => output !== 'deck');
+  if (!printing) return undefined;
+  return existsSync(resolve(request.cwd, request.out, '.rfc-brief-cache', 'pdf')) ? undefined : 'print the PDFs';
+}
+
+/** The one browser of a build (not started until used or warmed up). */
+export function browserFor(request: BuildRequest, purpose: string): Browser {
+  const env = request.env ?? process.env;
+  return new Browser(
+    () =>
+      findBrowser({
+        browserPath: request.browserPath,
+        env,
+        puppeteerPath: async () => (await import('puppeteer')).default.executablePath(),
+        puppeteerDownloaded: existsSync(env['PUPPETEER_CACHE_DIR'] ?? join(homedir(), '.cache', 'puppeteer')),
+        platform: process.platform,
+        purpose,
+      }),
+    request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+}
+
+/** Starts the browser the request will need now, or returns undefined when it needs none yet. */
+export function startEarly(request: BuildRequest): Browser | undefined {
+  const purpose = browserPurpose(request);
+  if (!purpose) return undefined;
+  const browser = browserFor(request, purpose);
+  browser.warmUp();
+  return browser;
+}
+
+/**
+ * build(), with the browser started before the build's own code (Markdown, figures, rendering:
+ * a third of a second) is loaded.
+ */
+export async function buildEarly(request: BuildRequest): Promise<BuildResult> {
+  const browser = request.browser ?? startEarly(request);
+  let handedOver = false;
+  try {
+    const { build } = await import('./build.js');
+    handedOver = true;
+    return await build({ ...request, browser });
+  } finally {
+    if (!handedOver) await browser?.dispose();
+  }
+}

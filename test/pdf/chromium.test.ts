@@ -1,0 +1,43 @@
+import puppeteer from 'puppeteer';
+import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../src/pdf/chromium.js';
+import { findBrowser } from '../../src/pdf/find-browser.js';
+
+describe('the browser rfc-brief starts itself', () => {
+  it("passes every flag puppeteer's own launch would", () => {
+    const theirs = puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank' && !arg.startsWith('--user-data-dir'));
+    expect(theirs.filter((arg) => !CHROMIUM_ARGS.includes(arg))).toEqual([]);
+  });
+});
+
+describe('findBrowser', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-find-'));
+  const fake = join(dir, 'chrome');
+  writeFileSync(fake, '#!/bin/sh\n');
+  chmodSync(fake, 0o755);
+
+  it('asks puppeteer first when its download folder exists', async () => {
+    let asked = 0;
+    const path = await findBrowser({ env: {}, platform: 'linux', puppeteerDownloaded: true, puppeteerPath: async () => (asked++, fake) });
+    expect(path).toBe(fake);
+    expect(asked).toBe(1);
+  });
+
+  it('does not load puppeteer when there is no download and a system browser is found', async () => {
+    let asked = 0;
+    await findBrowser({ env: {}, platform: 'linux', puppeteerDownloaded: false, puppeteerPath: async () => (asked++, fake) }).catch(
+      () => undefined,
+    );
+    // On a machine with a system Chromium (this project's setup installs one) puppeteer is never asked.
+    const system = await findBrowser({ env: {}, platform: 'linux', puppeteerDownloaded: false }).catch(() => undefined);
+    expect(asked).toBe(system ? 0 : 1);
+  });
+
+  it('asks puppeteer last when there is no system browser', async () => {
+    const path = await findBrowser({ env: {}, platform: 'aix', puppeteerDownloaded: false, puppeteerPath: async () => fake });
+    expect(path).toBe(fake);
+  });
+});

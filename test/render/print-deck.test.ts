@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../../src/config/defaults.js';
+import { resolveConfig } from '../../src/config/resolve.js';
+import { parseSlides } from '../../src/markdown/parse.js';
+import { contrastOf, renderPrintDeck, showFragments, staticPrintRefusal } from '../../src/render/print-deck.js';
+
+const seps = { horizontal: DEFAULT_SEPARATOR, vertical: DEFAULT_VERTICAL_SEPARATOR, notes: DEFAULT_NOTES_SEPARATOR };
+
+function briefing(markdown: string, frontMatter: Record<string, unknown> = {}) {
+  const { config } = resolveConfig({ root: '/' }, [{ data: frontMatter, file: 'a.md', keyLines: {}, warnUnknown: true }]);
+  const { stacks } = parseSlides([{ path: 'a.md', text: markdown, firstLine: 1 }], seps);
+  return { config, stacks };
+}
+
+describe('staticPrintRefusal', () => {
+  it('takes a plain deck in a theme of our own', () => {
+    const { config, stacks } = briefing('## A\n\n---\n\n<!-- .slide: data-background-color="#fff" -->\n## B');
+    expect(staticPrintRefusal(config, stacks)).toBeUndefined();
+  });
+
+  it.each([
+    ['a reveal.js theme', '## A', { theme: 'night' }, /reveal.js theme "night"/],
+    ['scripts allowed', '## A', { allowScripts: true }, /scripts/],
+    ['centred slides', '## A', { revealOptions: { center: true } }, /center/],
+    ['a percentage slide size', '## A', { revealOptions: { width: '100%' } }, /pixels/],
+    ['a background image', '<!-- .slide: data-background-image="a.png" -->\n## A', {}, /a.md:1 has a background image/],
+    ['a named background colour', '<!-- .slide: data-background-color="teal" -->\n## A', {}, /colour reveal.js must read/],
+    ['fitted text', '## <span class="r-fit-text">Big</span>', {}, /laid out or loaded by reveal.js/],
+    ['lazy media', '<img data-src="a.png">', {}, /laid out or loaded by reveal.js/],
+  ])('leaves %s to reveal.js', (_name, markdown, frontMatter, reason) => {
+    const { config, stacks } = briefing(markdown, frontMatter);
+    expect(staticPrintRefusal(config, stacks)).toMatch(reason);
+  });
+});
+
+describe('renderPrintDeck', () => {
+  it("writes reveal.js's print layout: one numbered page per slide, no script", () => {
+    const { config, stacks } = briefing('## A\n\n----\n\n## A.1\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## H\n\n---\n\n## B', {
+      title: 'T',
+    });
+    const html = renderPrintDeck({ config, stacks, stylesheets: ['lib/theme/base.css'] });
+    expect(html).not.toMatch(/<script/);
+    expect(html).toContain('<html lang="en" class="reveal-full-page reveal-print print-pdf">');
+    expect(html).toContain('@page{size:1280px 720px; margin: 0px;}');
+    expect(html.match(/<div class="pdf-page" style="height: 719px">/g)).toHaveLength(4);
+    expect([...html.matchAll(/slide-number-pdf">(\d+)</g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+    expect(html).not.toContain('<h2>H</h2>');
+    expect(html).toContain('<body class="reveal-viewport title-slide"');
+  });
+
+  it('gives a slide with a background colour the contrast class reveal.js would', () => {
+    const { config, stacks } = briefing('<!-- .slide: data-background-color="#000" -->\n## Dark');
+    const html = renderPrintDeck({ config, stacks, stylesheets: [] });
+    expect(html).toMatch(/<div class="slide-background present" style="display: block;background-color:#000">/);
+    expect(html).toMatch(/<section [^>]*class="has-dark-background present"/);
+  });
+});
+
+describe('showFragments', () => {
+  it('shows every fragment but those that fade out, as reveal.js prints them', () => {
+    expect(showFragments('<li class="fragment">a</li><p class=\'fragment grow\'>b</p><span class="fragment fade-out">c</span>')).toBe(
+      '<li class="fragment visible">a</li><p class=\'fragment grow visible\'>b</p><span class="fragment fade-out">c</span>',
+    );
+  });
+
+  it('leaves text that only looks like a class alone', () => {
+    expect(showFragments('<code>class="fragment"</code><p class="fragmentary">x</p>')).toBe(
+      '<code>class="fragment"</code><p class="fragmentary">x</p>',
+    );
+  });
+});
+
+describe('contrastOf', () => {
+  it.each([
+    ['#000', 'has-dark-background'],
+    ['#ffffff', 'has-light-background'],
+    ['rgb(16, 32, 48)', 'has-dark-background'],
+    ['rgba(250, 240, 200, 0.5)', 'has-light-background'],
+    ['rgba(0, 0, 0, 0)', undefined],
+    ['teal', undefined],
+  ])('%s is %s', (color, expected) => expect(contrastOf(color)).toBe(expected));
+});
