@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
+import { createProgress } from '../src/cli/progress.js';
 import { run } from './helpers/cli.js';
 
 let dir: string;
@@ -23,6 +24,23 @@ async function runAs(args: string[], env: Record<string, string | undefined>, is
 }
 
 describe('progress and the build report', () => {
+  it('on a terminal, shows the stage still running when one of two side-by-side stages ends', () => {
+    let stderr = '';
+    const progress = createProgress({
+      stdout: () => undefined,
+      stderr: (t) => (stderr += t),
+      cwd: dir,
+      env: { NO_COLOR: '1' },
+      isTTY: true,
+    });
+    progress({ stage: 'slides.pdf', state: 'start' });
+    progress({ stage: 'report.pdf', state: 'start' });
+    progress({ stage: 'slides.pdf', state: 'done', ms: 500, pages: 3 });
+    expect(stderr.endsWith('✓ print slides.pdf  3 pages, 500 ms\n\r\x1b[2K… print report.pdf')).toBe(true);
+    progress({ stage: 'report.pdf', state: 'done', ms: 1500 });
+    expect(stderr.endsWith('✓ print report.pdf  1.5 s\n')).toBe(true);
+  });
+
   it('prints one plain line per finished stage on stderr when not a terminal', async () => {
     const result = await run(['build', 'deck', '--no-pdf'], dir);
     expect(result.rawStderr).toMatch(/^rfc-brief: read the briefing \(\d+ ms\)$/m);

@@ -11,7 +11,7 @@ import { sanitize } from '../markdown/sanitize.js';
 import { drawDiagrams, MERMAID_VERSION } from '../pdf/mermaid.js';
 import { measureOverflow } from '../pdf/overflow.js';
 import { printPage } from '../pdf/print.js';
-import { printHandout } from '../pdf/print-handout.js';
+import { placeSlides, printHandoutPages } from '../pdf/print-handout.js';
 import { printReport } from '../pdf/print-report.js';
 import { countSlides, renderDeck } from '../render/deck.js';
 import { placeFigures } from '../render/figures.js';
@@ -123,26 +123,31 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       return run.result(countSlides(config, stacks), findings);
     }
 
-    let slidesPdf: Uint8Array | undefined;
+    // The PDFs print side by side, each in a tab of the one browser: the report does not wait for
+    // the slides, and the handout's own pages print while the slides do (their slides are laid
+    // in once the slides PDF is there).
+    const printed: Promise<unknown>[] = [];
+    let slidesPdf: Promise<Uint8Array> | undefined;
     if (needSlidesPdf) {
-      slidesPdf = await run.stageAsync('slides.pdf', async () => {
+      slidesPdf = run.stageAsync('slides.pdf', async () => {
         const pdf = await run.pdf('slides.pdf', deckKey, meta, () => printPage(run.browser('print the PDFs'), printDeck, run.warnings));
         if (wanted.has('slides')) run.writePdf('slides.pdf', pdf);
         return pdf.bytes;
       });
+      printed.push(slidesPdf);
     }
-    run.staging.remove('slides/.print.html');
     if (slidesPdf && wanted.has('handout')) {
-      const pdf = slidesPdf;
-      await run.stageAsync('handout.pdf', async () => {
-        const files = handoutFiles();
-        const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
-        run.stageFolder('.handout', handout.html, files, []);
-        const key = cacheKey(forPrint('handout.pdf', deckKey, handout.html), files.files.map((f) => f.from));
-        const handoutMeta = { ...meta, title: `${meta.title} (handout)` };
-        const print = () => printHandout(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), handout.slots, pdf, run.warnings);
-        run.writePdf('handout.pdf', await run.pdf('handout.pdf', key, handoutMeta, print));
-      });
+      const slides = slidesPdf;
+      const files = handoutFiles();
+      const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
+      run.stageFolder('.handout', handout.html, files, []);
+      const key = cacheKey(forPrint('handout.pdf', deckKey, handout.html), files.files.map((f) => f.from));
+      const handoutMeta = { ...meta, title: `${meta.title} (handout)` };
+      const print = async () => {
+        const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), run.warnings);
+        return placeSlides(pages, await slides, handout.slots);
+      };
+      printed.push(run.stageAsync('handout.pdf', async () => run.writePdf('handout.pdf', await run.pdf('handout.pdf', key, handoutMeta, print))));
     }
     if (wanted.has('report')) {
       const files = reportFiles(config.theme);
@@ -153,14 +158,18 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         return rendered;
       });
       if (printing) {
-        await run.stageAsync('report.pdf', async () => {
-          const key = cacheKey(forPrint('report.pdf', report.html), [...files.files.map((f) => f.from), ...assetFiles]);
-          const ids = report.headings.map((h) => h.id);
-          const print = () => printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, run.warnings);
-          run.writePdf('report.pdf', await run.pdf('report.pdf', key, meta, print));
-        });
+        printed.push(
+          run.stageAsync('report.pdf', async () => {
+            const key = cacheKey(forPrint('report.pdf', report.html), [...files.files.map((f) => f.from), ...assetFiles]);
+            const ids = report.headings.map((h) => h.id);
+            const print = () => printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, run.warnings);
+            run.writePdf('report.pdf', await run.pdf('report.pdf', key, meta, print));
+          }),
+        );
       }
     }
+    await settleAll(printed);
+    run.staging.remove('slides/.print.html');
     run.throwIfAborted();
     const refused = run.warnings.filter((w) => w.refused !== undefined);
     if (request.strict && refused[0]) {
@@ -177,4 +186,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   } finally {
     await run.dispose();
   }
+}
+
+/** Waits for every job (none is left running behind the build), then throws the first failure. */
+async function settleAll(jobs: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(jobs);
+  const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
 }

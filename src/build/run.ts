@@ -115,6 +115,9 @@ export class BuildRun {
   /** Moves the staged outputs into place, with build-report.json beside them. */
   commit(slides: number, findings: readonly Finding[]): BuildResult {
     const result = this.result(slides, findings);
+    // In the order of the outputs, whichever finished printing first.
+    const order = ['slides', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf'];
+    this.entries.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const written = this.entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);

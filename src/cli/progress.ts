@@ -18,12 +18,20 @@ const LABELS: Readonly<Record<string, string>> = {
  */
 export function createProgress(io: CliIo): (event: ProgressEvent) => void {
   const colour = paint(io);
+  // Stages that run side by side (the PDFs print in parallel): the latest still running is shown.
+  const running: string[] = [];
+  const showRunning = () => {
+    const last = running.at(-1);
+    if (io.isTTY && last) io.stderr(`\r\x1b[2K${colour(2, `… ${last}`)}`);
+  };
   return (event) => {
     const label = LABELS[event.stage] ?? event.stage;
     if (event.state === 'start') {
-      if (io.isTTY) io.stderr(`\r\x1b[2K${colour(2, `… ${label}`)}`);
+      running.push(label);
+      showRunning();
       return;
     }
+    running.splice(running.indexOf(label), 1);
     const details = [
       event.pages === undefined ? '' : `${event.pages} pages`,
       event.reused ? 'unchanged, reused' : '',
@@ -31,8 +39,10 @@ export function createProgress(io: CliIo): (event: ProgressEvent) => void {
     ]
       .filter(Boolean)
       .join(', ');
-    if (io.isTTY) io.stderr(`\r\x1b[2K${colour(32, '✓')} ${label}${details ? colour(2, `  ${details}`) : ''}\n`);
-    else io.stderr(`rfc-brief: ${label}${details ? ` (${details})` : ''}\n`);
+    if (io.isTTY) {
+      io.stderr(`\r\x1b[2K${colour(32, '✓')} ${label}${details ? colour(2, `  ${details}`) : ''}\n`);
+      showRunning();
+    } else io.stderr(`rfc-brief: ${label}${details ? ` (${details})` : ''}\n`);
   };
 }
 

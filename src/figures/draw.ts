@@ -39,14 +39,41 @@ async function drawAll(
   options: DrawOptions,
   warnings: Warning[],
 ): Promise<Map<string, DrawnFigure>> {
-  const drawn = new Map<string, DrawnFigure>();
-  for (const block of blocks.filter((b) => b.kind === 'chart'))
-    drawn.set(block.key, await drawChart(block, options.root, palette, warnings, options.cache));
-  const diagrams = blocks.filter((b) => b.kind === 'mermaid');
+  // The diagrams are asked for first: they are drawn in the browser while the charts are drawn
+  // here, in Node.
+  const diagrams = drawDiagramsCached(
+    blocks.filter((b) => b.kind === 'mermaid'),
+    palette,
+    options,
+  );
+  const charts = new Map<string, DrawnFigure>();
+  try {
+    for (const block of blocks.filter((b) => b.kind === 'chart'))
+      charts.set(block.key, await drawChart(block, options.root, palette, warnings, options.cache));
+  } finally {
+    // A failed chart still waits for the browser's work to end before the build goes on.
+    await diagrams.catch(() => undefined);
+  }
+  const drawnDiagrams = await diagrams;
+  // In the order the blocks came.
+  return new Map(
+    blocks.flatMap((block) => {
+      const figure = charts.get(block.key) ?? drawnDiagrams.get(block.key);
+      return figure ? [[block.key, figure] as const] : [];
+    }),
+  );
+}
+
+async function drawDiagramsCached(
+  diagrams: readonly FigureBlock[],
+  palette: Palette,
+  options: DrawOptions,
+): Promise<Map<string, DrawnFigure>> {
   const keyOf = (block: FigureBlock) => FigureCache.keyOf(['mermaid', options.diagramEngine, palette, block.source]);
   const cached = new Map(diagrams.map((block) => [block.key, options.cache.get(keyOf(block))]));
   const missing = diagrams.filter((block) => cached.get(block.key) === undefined);
   const fresh = missing.length > 0 ? await options.drawDiagrams(missing, palette) : new Map<string, string>();
+  const drawn = new Map<string, DrawnFigure>();
   for (const block of diagrams) {
     const svg = fresh.get(block.key) ?? cached.get(block.key) ?? '';
     if (fresh.has(block.key)) options.cache.put(keyOf(block), svg);

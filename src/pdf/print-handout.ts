@@ -8,17 +8,12 @@ import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
 const MIN_NOTES_PT = 6.5;
 
 /**
- * Prints the handout's pages (headers, notes, frames), then lays each slide of the slides PDF into
- * its frame as a vector form: the slides are the deck's own print, not a second rendering.
+ * Prints the handout's own pages (headers, notes, empty frames); placeSlides then lays each slide
+ * of the slides PDF into its frame as a vector form: the slides are the deck's own print, not a
+ * second rendering.
  */
-export async function printHandout(
-  browser: Browser,
-  request: PrintRequest,
-  slots: readonly SlideSlot[],
-  slidesPdf: Uint8Array,
-  warnings: Warning[],
-): Promise<Uint8Array> {
-  const pages = await browser.withPage(async (page) => {
+export async function printHandoutPages(browser: Browser, request: PrintRequest, warnings: Warning[]): Promise<Uint8Array> {
+  return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
     const cut = await page.evaluate((minPt: number) => {
       const overflowing: string[] = [];
@@ -35,7 +30,6 @@ export async function printHandout(
     for (const label of cut) warnings.push({ message: `the handout cuts the notes of slide "${label}": they are too long for the layout` });
     return printOpenPage(page, request);
   });
-  return placeSlides(pages, slidesPdf, slots);
 }
 
 export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {

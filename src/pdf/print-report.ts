@@ -16,7 +16,7 @@ export async function printReport(
 ): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
-    const draft = await printOpenPage(page, request, { outline: true });
+    const draft = await printOpenPage(page, request, { draft: true });
     const pages = await destinationPages(draft);
     const missing = headingIds.filter((id) => pages[id] === undefined);
     if (missing.length > 0) warnings.push({ message: `the report's contents could not find the page of: ${missing.join(', ')}` });

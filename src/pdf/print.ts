@@ -54,8 +54,10 @@ export async function openForPrint(page: Page, request: PrintRequest, warnings: 
 }
 
 export interface PrintOptions {
-  /** A PDF outline (bookmarks) from the headings, and a tagged (accessible) PDF. */
+  /** A PDF outline (bookmarks) from the headings. */
   readonly outline?: boolean;
+  /** A print only read back by rfc-brief (where the headings landed): not tagged, no outline. */
+  readonly draft?: boolean;
 }
 
 export async function printOpenPage(page: Page, request: PrintRequest, options: PrintOptions = {}): Promise<Uint8Array> {
@@ -67,8 +69,8 @@ export async function printOpenPage(page: Page, request: PrintRequest, options: 
       preferCSSPageSize: true,
       printBackground: true,
       timeout: request.timeoutMs,
-      outline: options.outline ?? false,
-      tagged: true,
+      outline: !options.draft && (options.outline ?? false),
+      tagged: !options.draft,
     }),
   );
 }
