@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { runCli } from '../build/cli.js';
-import { processIo } from '../build/cli/io.js';
+// The bundled command line (scripts/bundle.mjs); npm run compile writes it.
+import { processIo, runCli } from '../build/bundle/cli.js';
 
 const controller = new AbortController();
 // The first Ctrl-C stops the work cleanly (browser closed, staging folder removed, server shut);

@@ -8,6 +8,7 @@ import { BriefError, formatError } from './errors.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './cli/io.js';
+export { processIo };
 
 /** Runs the command line and returns the exit code; the only place that prints errors. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

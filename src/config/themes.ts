@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefError, type SourceLocation } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { suggest } from './suggest.js';
 
 export type Theme =
@@ -10,7 +11,7 @@ export type Theme =
   | { readonly kind: 'reveal' | 'css'; readonly name: string; readonly cssFile: string };
 
 /** themes/ of this package: beside src/ when run from source, beside build/ when compiled. */
-export const THEMES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../themes');
+export const THEMES_DIR = join(PACKAGE_ROOT, 'themes');
 export const REVEAL_DIST = dirname(createRequire(import.meta.url).resolve('reveal.js'));
 
 interface ThemeManifest {
