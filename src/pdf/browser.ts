@@ -55,18 +55,26 @@ export class Browser {
     }
   }
 
-  /** Starts the browser now, in the background, so that it is up by the time it is needed. */
+  /** Starts the browser now, in the background, so that it is up (its first tab found) when needed. */
   warmUp(): void {
-    this.launch().catch(() => undefined);
+    this.launch()
+      .then((browser) => this.firstTab(browser))
+      .catch(() => undefined);
   }
 
-  private spareTab: Promise<Page | undefined> | undefined;
+  private initialTab: Promise<Page | undefined> | undefined;
+  private initialTabTaken = false;
+
+  private firstTab(browser: PuppeteerBrowser): Promise<Page | undefined> {
+    this.initialTab ??= browser.pages().then((pages) => pages[0]);
+    return this.initialTab;
+  }
 
   /** The tab a new browser opens with is used first: opening another costs a sixth of a second. */
   private async takePage(browser: PuppeteerBrowser): Promise<Page> {
-    if (!this.spareTab) {
-      this.spareTab = browser.pages().then((pages) => pages[0]);
-      const first = await this.spareTab;
+    if (!this.initialTabTaken) {
+      this.initialTabTaken = true;
+      const first = await this.firstTab(browser);
       if (first) return first;
     }
     return browser.newPage();
