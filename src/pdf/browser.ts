@@ -87,14 +87,13 @@ export class Browser {
   }
 
   private async close(): Promise<void> {
-    const launched = this.launched;
     const child = this.chromium?.child;
-    if (launched && child?.pid !== undefined) {
-      const browser = await launched.catch(() => undefined);
+    if (child?.pid !== undefined) {
       if (child.exitCode === null && child.signalCode === null) {
         // Nothing of the profile is worth keeping, so there is nothing to close politely: the
         // whole process group (Chromium is started detached, in a group of its own) goes at
         // once, a tenth of a second sooner than close(), and no helper process is left behind.
+        // Killed first: a browser still starting (Ctrl-C early) is not waited for.
         try {
           process.kill(-child.pid, 'SIGKILL');
         } catch {
@@ -102,6 +101,7 @@ export class Browser {
         }
       }
       await this.chromium?.exited;
+      const browser = await this.launched?.catch(() => undefined);
       await browser?.disconnect().catch(() => undefined);
     }
     if (this.profileDir) {
