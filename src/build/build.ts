@@ -4,7 +4,7 @@ import { readBriefing } from '../briefing.js';
 import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
 import { OUTPUTS, type Output } from '../config/defaults.js';
 import { resolveAssets } from '../content/assets.js';
-import { BriefError } from '../errors.js';
+import { BriefError, type Warning } from '../errors.js';
 import { drawFigures } from '../figures/draw.js';
 import { renderInline } from '../markdown/marked.js';
 import { sanitize } from '../markdown/sanitize.js';
@@ -130,7 +130,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     let slidesPdf: Promise<Uint8Array> | undefined;
     if (needSlidesPdf) {
       slidesPdf = run.stageAsync('slides.pdf', async () => {
-        const pdf = await run.pdf('slides.pdf', deckKey, meta, () => printPage(run.browser('print the PDFs'), printDeck, run.warnings));
+        const pdf = await run.pdf('slides.pdf', deckKey, meta, (warnings) => printPage(run.browser('print the PDFs'), printDeck, warnings));
         if (wanted.has('slides')) run.writePdf('slides.pdf', pdf);
         return pdf.bytes;
       });
@@ -143,8 +143,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       run.stageFolder('.handout', handout.html, files, []);
       const key = cacheKey(forPrint('handout.pdf', deckKey, handout.html), files.files.map((f) => f.from));
       const handoutMeta = { ...meta, title: `${meta.title} (handout)` };
-      const print = async () => {
-        const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), run.warnings);
+      const print = async (warnings: Warning[]) => {
+        const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), warnings);
         return placeSlides(pages, await slides, handout.slots);
       };
       printed.push(run.stageAsync('handout.pdf', async () => run.writePdf('handout.pdf', await run.pdf('handout.pdf', key, handoutMeta, print))));
@@ -162,7 +162,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
           run.stageAsync('report.pdf', async () => {
             const key = cacheKey(forPrint('report.pdf', report.html), [...files.files.map((f) => f.from), ...assetFiles]);
             const ids = report.headings.map((h) => h.id);
-            const print = () => printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, run.warnings);
+            const print = (warnings: Warning[]) => printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, warnings);
             run.writePdf('report.pdf', await run.pdf('report.pdf', key, meta, print));
           }),
         );

@@ -84,15 +84,24 @@ export class BuildRun {
     for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`);
   }
 
-  /** A finished PDF (metadata set): from the cache when nothing that shapes it changed. */
-  async pdf(name: string, key: string, meta: PdfMetadata, print: () => Promise<Uint8Array>): Promise<CachedPdf> {
-    const pdf = await this.pdfCache.get(name, key, this.warnings, async () => {
-      const bytes = await print();
-      this.throwIfAborted();
-      return setMetadata(bytes, meta);
-    });
-    if (pdf.reused) this.reused.push(name);
-    return pdf;
+  /**
+   * A finished PDF (metadata set): from the cache when nothing that shapes it changed. `print`
+   * gets a warnings list of this PDF's own (PDFs print side by side; each cache entry keeps the
+   * warnings of its own print only).
+   */
+  async pdf(name: string, key: string, meta: PdfMetadata, print: (warnings: Warning[]) => Promise<Uint8Array>): Promise<CachedPdf> {
+    const own: Warning[] = [];
+    try {
+      const pdf = await this.pdfCache.get(name, key, own, async () => {
+        const bytes = await print(own);
+        this.throwIfAborted();
+        return setMetadata(bytes, meta);
+      });
+      if (pdf.reused) this.reused.push(name);
+      return pdf;
+    } finally {
+      this.warnings.push(...own);
+    }
   }
 
   writePdf(name: string, pdf: CachedPdf): void {

@@ -49,4 +49,19 @@ describe('rebuilding', () => {
     expect(read()['slides.pdf']).not.toEqual(before['slides.pdf']);
     expect((await readPdf(join(dir, 'dist/slides.pdf'))).pages.join(' ')).toContain('A diagram, renamed');
   });
+
+  it("replays each reused PDF's own warnings, once, as the first build gave them", async () => {
+    const other = join(dir, 'refusing');
+    cpSync(fixture('figures'), other, { recursive: true });
+    // Refused while printing the slides and again while printing the report, side by side.
+    writeFileSync(join(other, '02-outside.md'), '## Outside\n\n![far](http://127.0.0.1:9/far.png)\n\nNote: n.\n');
+    const warnings = async () => {
+      const result = await run(['build', 'refusing', '--out', 'refusing-out', '--json'], dir);
+      expect(result.code).toBe(0);
+      return (JSON.parse(result.stdout) as { warnings: { message: string }[] }).warnings.map((w) => w.message).sort();
+    };
+    const first = await warnings();
+    expect(first.filter((m) => m.includes('http://127.0.0.1:9/far.png')).length).toBeGreaterThanOrEqual(2);
+    expect(await warnings()).toEqual(first);
+  });
 });
