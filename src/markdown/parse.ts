@@ -111,13 +111,14 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
     warnings.push({ message: 'a code fence opened on this slide is never closed', where: { file: file.path, line } });
   }
+  const notesHtml = renderNotes('slides');
   return {
     title: processed.title || forReport.title,
     html: processed.html,
     reportHtml: forReport.html,
     only: only === 'slides' || only === 'report' ? only : undefined,
-    notesHtml: renderNotes('slides'),
-    reportNotesHtml: hasRegions(notes) ? renderNotes('report') : renderNotes('slides'),
+    notesHtml,
+    reportNotesHtml: hasRegions(notes) ? renderNotes('report') : notesHtml,
     attributes: processed.slideAttributes,
     file: file.path,
     line,
