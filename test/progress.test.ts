@@ -63,6 +63,21 @@ describe('progress and the build report', () => {
     expect(result.code).toBe(0);
   });
 
+  it("lists the stages in the order they started and the files in the outputs' order, though the PDFs print side by side", async () => {
+    const result = await run(['build', 'deck', '--json', '--quiet'], dir);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { files: { path: string }[]; stages: { stage: string; ms: number }[] };
+    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'figures', 'deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf']);
+    expect(report.stages.every((s) => s.ms >= 0)).toBe(true);
+    expect(report.files.map((f) => f.path)).toEqual([
+      'dist/slides/index.html',
+      'dist/slides.pdf',
+      'dist/handout.pdf',
+      'dist/report/index.html',
+      'dist/report.pdf',
+    ]);
+  });
+
   it('prints the build report as JSON with --json: files, stage times, warnings with file and line', async () => {
     const result = await run(['build', 'deck', '--no-pdf', '--json', '--quiet'], dir);
     const report = JSON.parse(result.stdout) as {

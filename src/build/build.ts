@@ -34,6 +34,8 @@ export type { BuildRequest, BuildResult, ProgressEvent, WrittenFile } from './re
 export async function build(request: BuildRequest): Promise<BuildResult> {
   const out = resolve(request.cwd, request.out);
   const run = new BuildRun(request, out);
+  // The PDFs being printed (side by side, see below).
+  const printed: Promise<unknown>[] = [];
   try {
     const wanted = new Set<Output>(request.check ? ['deck'] : (request.only ?? OUTPUTS));
     const printing = !request.check && request.pdf && (wanted.has('slides') || wanted.has('handout') || wanted.has('report'));
@@ -64,11 +66,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
           theme: config.theme,
           cache: run.figureCache,
           diagramEngine: `mermaid ${MERMAID_VERSION}, rfc-brief ${VERSION}`,
-          drawDiagrams: async (blocks, palette) =>
+          drawDiagrams: async (blocks, palette, warnings) =>
             request.noBrowser
               ? new Map<string, string>()
               :
-            drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles(), run.warnings),
+            drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles(), warnings),
         },
         run.warnings,
       ),
@@ -126,15 +128,22 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     // The PDFs print side by side, each in a tab of the one browser: the report does not wait for
     // the slides, and the handout's own pages print while the slides do (their slides are laid
     // in once the slides PDF is there).
-    const printed: Promise<unknown>[] = [];
+    // A job that fails while the code below still throws (the browser is then closed under the
+    // others) is reported by that error, not as an unhandled rejection.
+    const track = <T>(job: Promise<T>): Promise<T> => {
+      job.catch(() => undefined);
+      printed.push(job);
+      return job;
+    };
     let slidesPdf: Promise<Uint8Array> | undefined;
     if (needSlidesPdf) {
-      slidesPdf = run.stageAsync('slides.pdf', async () => {
+      slidesPdf = track(
+        run.stageAsync('slides.pdf', async () => {
         const pdf = await run.pdf('slides.pdf', deckKey, meta, (warnings) => printPage(run.browser('print the PDFs'), printDeck, warnings));
         if (wanted.has('slides')) run.writePdf('slides.pdf', pdf);
         return pdf.bytes;
-      });
-      printed.push(slidesPdf);
+        }),
+      );
     }
     if (slidesPdf && wanted.has('handout')) {
       const slides = slidesPdf;
@@ -147,7 +156,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), warnings);
         return placeSlides(pages, await slides, handout.slots);
       };
-      printed.push(run.stageAsync('handout.pdf', async () => run.writePdf('handout.pdf', await run.pdf('handout.pdf', key, handoutMeta, print))));
+      track(run.stageAsync('handout.pdf', async () => run.writePdf('handout.pdf', await run.pdf('handout.pdf', key, handoutMeta, print))));
     }
     if (wanted.has('report')) {
       const files = reportFiles(config.theme);
@@ -158,7 +167,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         return rendered;
       });
       if (printing) {
-        printed.push(
+        track(
           run.stageAsync('report.pdf', async () => {
             const key = cacheKey(forPrint('report.pdf', report.html), [...files.files.map((f) => f.from), ...assetFiles]);
             const ids = report.headings.map((h) => h.id);
@@ -169,6 +178,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       }
     }
     await settleAll(printed);
+    run.addPdfWarnings();
     run.staging.remove('slides/.print.html');
     run.throwIfAborted();
     const refused = run.warnings.filter((w) => w.refused !== undefined);
@@ -180,6 +190,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     }
     return run.commit(countSlides(config, stacks), findings);
   } catch (error) {
+    // The browser is stopped first; the PDFs it was printing then end, and only after that is
+    // what they staged removed.
+    await run.dispose();
+    await Promise.allSettled(printed);
     run.staging.discard();
     run.throwIfAborted();
     throw error;

@@ -51,12 +51,12 @@ export function startEarly(request: BuildRequest): Browser | undefined {
  */
 export async function buildEarly(request: BuildRequest): Promise<BuildResult> {
   const browser = request.browser ?? startEarly(request);
-  let handedOver = false;
   try {
     const { build } = await import('./build.js');
-    handedOver = true;
     return await build({ ...request, browser });
   } finally {
-    if (!handedOver) await browser?.dispose();
+    // build() closes it too; this covers a build that failed before it took the browser over
+    // (an output folder that cannot be written). Closing twice is safe.
+    await browser?.dispose();
   }
 }

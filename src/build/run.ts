@@ -16,6 +16,9 @@ import { browserFor } from './early-browser.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
 
+/** Files and folders a build writes, in the order they are listed. */
+const OUTPUT_ORDER = ['slides', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf'];
+
 /**
  * The state of one build: its staging folder, its one browser (launched when first needed), the
  * warnings, the outputs staged so far and the time each stage took.
@@ -31,7 +34,10 @@ export class BuildRun {
   private readonly pdfCache: PdfCache;
   /** Drawn charts and diagrams, kept across builds (written when the build succeeds). */
   readonly figureCache: FigureCache;
+  /** In the order the stages started (the PDFs, printed side by side, end in any order). */
   private readonly stages: { stage: string; ms: number }[] = [];
+  /** Each PDF's own warnings, added to the build's in the outputs' order once all are printed. */
+  private readonly pdfWarnings = new Map<string, Warning[]>();
   private chromium: Browser | undefined;
   private readonly abort = () => void this.chromium?.dispose();
 
@@ -91,17 +97,20 @@ export class BuildRun {
    */
   async pdf(name: string, key: string, meta: PdfMetadata, print: (warnings: Warning[]) => Promise<Uint8Array>): Promise<CachedPdf> {
     const own: Warning[] = [];
-    try {
-      const pdf = await this.pdfCache.get(name, key, own, async () => {
-        const bytes = await print(own);
-        this.throwIfAborted();
-        return setMetadata(bytes, meta);
-      });
-      if (pdf.reused) this.reused.push(name);
-      return pdf;
-    } finally {
-      this.warnings.push(...own);
-    }
+    this.pdfWarnings.set(name, own);
+    const pdf = await this.pdfCache.get(name, key, own, async () => {
+      const bytes = await print(own);
+      this.throwIfAborted();
+      return setMetadata(bytes, meta);
+    });
+    if (pdf.reused) this.reused.push(name);
+    return pdf;
+  }
+
+  /** The PDFs' warnings, in the outputs' order, after every PDF has been printed. */
+  addPdfWarnings(): void {
+    for (const name of OUTPUT_ORDER) this.warnings.push(...(this.pdfWarnings.get(name) ?? []));
+    this.pdfWarnings.clear();
   }
 
   writePdf(name: string, pdf: CachedPdf): void {
@@ -125,8 +134,7 @@ export class BuildRun {
   commit(slides: number, findings: readonly Finding[]): BuildResult {
     const result = this.result(slides, findings);
     // In the order of the outputs, whichever finished printing first.
-    const order = ['slides', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf'];
-    this.entries.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    this.entries.sort((a, b) => OUTPUT_ORDER.indexOf(a) - OUTPUT_ORDER.indexOf(b));
     const written = this.entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -161,12 +169,14 @@ export class BuildRun {
 
   private begin(name: string): number {
     this.request.onProgress?.({ stage: name, state: 'start' });
+    this.stages.push({ stage: name, ms: 0 });
     return performance.now();
   }
 
   private end(name: string, started: number): void {
     const ms = Math.round(performance.now() - started);
-    this.stages.push({ stage: name, ms });
+    const stage = [...this.stages].reverse().find((s) => s.stage === name);
+    if (stage) stage.ms = ms;
     this.request.onProgress?.({ stage: name, state: 'done', ms, pages: this.pages.get(name), reused: this.reused.includes(name) });
   }
 }

@@ -6,7 +6,7 @@ import { drawChart, type DrawnFigure } from './chart.js';
 import { paletteFor, type Palette } from './palette.js';
 
 /** Draws diagrams that are not in the cache; given by the build, which owns the browser. */
-export type DiagramDrawer = (blocks: readonly FigureBlock[], palette: Palette) => Promise<Map<string, string>>;
+export type DiagramDrawer = (blocks: readonly FigureBlock[], palette: Palette, warnings: Warning[]) => Promise<Map<string, string>>;
 
 export interface DrawnFigures {
   /** For the deck (and so the slides PDF and handout): the theme's colours. */
@@ -41,18 +41,25 @@ async function drawAll(
 ): Promise<Map<string, DrawnFigure>> {
   // The diagrams are asked for first: they are drawn in the browser while the charts are drawn
   // here, in Node.
+  const diagramWarnings: Warning[] = [];
   const diagrams = drawDiagramsCached(
     blocks.filter((b) => b.kind === 'mermaid'),
     palette,
     options,
+    diagramWarnings,
   );
+  // Handled at once: a browser that fails while the charts are still drawn is reported below,
+  // not as an unhandled rejection.
+  diagrams.catch(() => undefined);
   const charts = new Map<string, DrawnFigure>();
   try {
     for (const block of blocks.filter((b) => b.kind === 'chart'))
       charts.set(block.key, await drawChart(block, options.root, palette, warnings, options.cache));
   } finally {
-    // A failed chart still waits for the browser's work to end before the build goes on.
+    // A failed chart still waits for the browser's work to end before the build goes on; the
+    // diagrams' warnings follow the charts', whichever finished first.
     await diagrams.catch(() => undefined);
+    warnings.push(...diagramWarnings);
   }
   const drawnDiagrams = await diagrams;
   // In the order the blocks came.
@@ -68,11 +75,12 @@ async function drawDiagramsCached(
   diagrams: readonly FigureBlock[],
   palette: Palette,
   options: DrawOptions,
+  warnings: Warning[],
 ): Promise<Map<string, DrawnFigure>> {
   const keyOf = (block: FigureBlock) => FigureCache.keyOf(['mermaid', options.diagramEngine, palette, block.source]);
   const cached = new Map(diagrams.map((block) => [block.key, options.cache.get(keyOf(block))]));
   const missing = diagrams.filter((block) => cached.get(block.key) === undefined);
-  const fresh = missing.length > 0 ? await options.drawDiagrams(missing, palette) : new Map<string, string>();
+  const fresh = missing.length > 0 ? await options.drawDiagrams(missing, palette, warnings) : new Map<string, string>();
   const drawn = new Map<string, DrawnFigure>();
   for (const block of diagrams) {
     const svg = fresh.get(block.key) ?? cached.get(block.key) ?? '';

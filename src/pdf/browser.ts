@@ -104,14 +104,29 @@ export class Browser {
       const browser = await this.launched?.catch(() => undefined);
       await browser?.disconnect().catch(() => undefined);
     }
-    if (this.profileDir) {
-      try {
-        rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
-      } catch {
-        // A profile folder left in the temporary directory is not worth failing a build for.
-      }
-    }
+    process.removeListener('exit', this.abandon);
+    this.removeProfile();
   }
+
+  /** At process exit, where nothing can be awaited. */
+  private readonly abandon = (): void => {
+    const pid = this.chromium?.child.pid;
+    try {
+      if (pid !== undefined) process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+    this.removeProfile();
+  };
+
+  private readonly removeProfile = (): void => {
+    if (!this.profileDir) return;
+    try {
+      rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A profile folder left in the temporary directory is not worth failing a build for.
+    }
+  };
 
   private launch(): Promise<PuppeteerBrowser> {
     this.launched ??= this.start();
@@ -128,6 +143,9 @@ export class Browser {
     if (this.disposing) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
     // The pid in the name lets anyone (and the tests) tell whose browser a process is.
     this.profileDir = mkdtempSync(join(tmpdir(), `rfc-brief-chromium-${process.pid}-`));
+    // A process that exits without closing the browser (a second Ctrl-C) still stops it and
+    // removes its profile.
+    process.once('exit', this.abandon);
     const chromium = startChromium(executablePath, this.profileDir);
     this.chromium = chromium;
     const failed = async (cause: unknown) => {

@@ -83,9 +83,16 @@ export function startChromium(executablePath: string, profileDir: string): Chrom
 function pipeTransport(toBrowser: Writable, fromBrowser: Readable): ConnectionTransport {
   let pending: Buffer[] = [];
   let closed = false;
+  let gone = false;
   const transport: ConnectionTransport = {
     send(message: string) {
       if (closed) return;
+      if (gone) {
+        // The browser went before puppeteer attached (a build stopped while it started): tell
+        // it now, or its request would wait out the protocol timeout and hold the process.
+        setImmediate(() => transport.onclose?.());
+        return;
+      }
       toBrowser.write(message);
       toBrowser.write('\0');
     },
@@ -107,7 +114,10 @@ function pipeTransport(toBrowser: Writable, fromBrowser: Readable): ConnectionTr
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
   });
-  fromBrowser.on('close', () => transport.onclose?.());
+  fromBrowser.on('close', () => {
+    gone = true;
+    transport.onclose?.();
+  });
   // A browser that dies mid-message closes its pipes; the close above reports it.
   fromBrowser.on('error', () => undefined);
   toBrowser.on('error', () => undefined);

@@ -26,8 +26,8 @@ export function staticPrintRefusal(config: BriefConfig, allStacks: readonly Slid
   if (config.allowScripts) return 'scripts in the content may change the slides';
   if (typeof options['width'] !== 'number' || typeof options['height'] !== 'number' || typeof options['margin'] !== 'number')
     return 'the slide size is not given in pixels';
-  if (options['center'] || options['rtl'] || options['showNotes'] || options['showHiddenSlides'])
-    return 'center, rtl, showNotes or showHiddenSlides is set';
+  if (options['center'] || options['rtl'] || options['showNotes'] || options['showHiddenSlides'] || options['fragments'] === false)
+    return 'center, rtl, showNotes, showHiddenSlides or fragments: false is set';
   for (const slide of stacksFor(allStacks, 'slides').flat()) {
     const where = `${slide.file}:${slide.line}`;
     for (const [name, value] of Object.entries(slide.attributes)) {
@@ -117,12 +117,24 @@ function renderSlide(slide: Slide): PrintSection {
   };
 }
 
+/** A start tag, its attributes read one by one so that a ">" inside a quoted value is no end. */
+const START_TAG = /(<[a-zA-Z][^\s/>]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?>)/g;
+const ATTRIBUTE = /(\s+)([^\s"'=<>/]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+
 /** reveal.js's print layout shows every fragment but the ones that fade out: class "visible". */
 export function showFragments(html: string): string {
-  return html.replace(/(<[a-zA-Z][^<>]*?\sclass=)(["'])([^"']*)\2/g, (tag, head: string, quote: string, value: string) => {
-    const tokens = value.split(/\s+/);
-    if (!tokens.includes('fragment') || tokens.includes('fade-out') || tokens.includes('visible')) return tag;
-    return `${head}${quote}${value} visible${quote}`;
+  return html.replace(START_TAG, (tag, start: string, attributes: string, end: string) => {
+    if (!attributes.includes('fragment')) return tag;
+    const shown = attributes.replace(ATTRIBUTE, (attribute, space: string, name: string, equals?: string, raw?: string) => {
+      if (name.toLowerCase() !== 'class' || equals === undefined || raw === undefined) return attribute;
+      const quoted = raw.startsWith('"') || raw.startsWith("'");
+      const quote = quoted ? raw.charAt(0) : '"';
+      const value = quoted ? raw.slice(1, -1) : raw;
+      const tokens = value.split(/\s+/);
+      if (!tokens.includes('fragment') || tokens.includes('fade-out') || tokens.includes('visible')) return attribute;
+      return `${space}${name}${equals}${quote}${value} visible${quote}`;
+    });
+    return `${start}${shown}${end}`;
   });
 }
 

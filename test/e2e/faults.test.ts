@@ -66,14 +66,26 @@ describe('faults during a build', () => {
     expect(result.stderr).toMatch(/^error\[OUTPUT_NOT_WRITABLE\]: cannot write the output folder .*a-file\/out/);
   });
 
+  it('an output folder that cannot be written, on a build that prints: exit 1 and the browser started early is closed', async () => {
+    writeFileSync(join(dir, 'another-file'), 'not a folder');
+    const result = await run(['build', 'big', '--out', 'another-file/out', '--only', 'slides'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error\[OUTPUT_NOT_WRITABLE\]/);
+    await waitFor(() => (briefBrowsers() === 0 ? true : undefined), 5_000);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith(`rfc-brief-chromium-${process.pid}-`))).toEqual([]);
+  });
+
   it('Ctrl-C during export: exit 130, nothing written, no browser left', async () => {
     const child = spawn(process.execPath, [BIN, 'build', 'big', '--out', 'interrupted'], { cwd: dir });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await waitFor(() => (browsersOf(child.pid ?? 0).length > 2 ? true : undefined));
+    const interrupted = Date.now();
     child.kill('SIGINT');
     expect(await exited).toBe(130);
+    // At once, not after some protocol timeout (the browser may still be starting here).
+    expect(Date.now() - interrupted).toBeLessThan(15_000);
     expect(stderr).toContain('error[INTERRUPTED]: the build was interrupted; nothing was written');
     expect(existsSync(join(dir, 'interrupted'))).toBe(false);
     expect(readdirSync(dir).filter((name) => name.includes('rfc-brief-'))).toEqual([]);

@@ -22,6 +22,7 @@ describe('staticPrintRefusal', () => {
     ['a reveal.js theme', '## A', { theme: 'night' }, /reveal.js theme "night"/],
     ['scripts allowed', '## A', { allowScripts: true }, /scripts/],
     ['centred slides', '## A', { revealOptions: { center: true } }, /center/],
+    ['fragments turned off', '## A', { revealOptions: { fragments: false } }, /fragments: false/],
     ['a percentage slide size', '## A', { revealOptions: { width: '100%' } }, /pixels/],
     ['a background image', '<!-- .slide: data-background-image="a.png" -->\n## A', {}, /a.md:1 has a background image/],
     ['a named background colour', '<!-- .slide: data-background-color="teal" -->\n## A', {}, /colour reveal.js must read/],
@@ -60,6 +61,12 @@ describe('showFragments', () => {
   it('shows every fragment but those that fade out, as reveal.js prints them', () => {
     expect(showFragments('<li class="fragment">a</li><p class=\'fragment grow\'>b</p><span class="fragment fade-out">c</span>')).toBe(
       '<li class="fragment visible">a</li><p class=\'fragment grow visible\'>b</p><span class="fragment fade-out">c</span>',
+    );
+  });
+
+  it('reads a tag whose earlier attribute holds a ">"', () => {
+    expect(showFragments('<p title="a > b" class="fragment">x</p><img alt=\'>\' class=fragment>')).toBe(
+      '<p title="a > b" class="fragment visible">x</p><img alt=\'>\' class="fragment visible">',
     );
   });
 
