@@ -92,10 +92,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         run.stageFolder('slides', html, deck, assets.assets);
         // What the browser opens: reveal.js's print layout written out as a static page, or,
         // for what only reveal.js can lay out, a copy in which only rfc-brief's own scripts run.
-        const nonce = randomBytes(16).toString('base64');
         const printHtml = staticPrint
           ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets })
-          : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: nonce });
+          : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: randomBytes(16).toString('base64') });
         run.staging.write('slides/.print.html', printHtml);
         if (wanted.has('deck')) run.entries.push('slides');
       });

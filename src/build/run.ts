@@ -54,23 +54,23 @@ export class BuildRun {
   }
 
   browser(purpose: string): Browser {
-    this.chromium ??= this.request.browser ?? browserFor(this.request, purpose);
+    this.chromium ??= browserFor(this.request, purpose);
     return this.chromium;
   }
 
   stage<T>(name: string, work: () => T): T {
-    const started = this.begin(name);
+    const stage = this.begin(name);
     const result = work();
-    this.end(name, started);
+    this.end(stage);
     return result;
   }
 
   async stageAsync<T>(name: string, work: () => Promise<T>): Promise<T> {
     this.throwIfAborted();
-    const started = this.begin(name);
+    const stage = this.begin(name);
     const result = await work();
     this.throwIfAborted();
-    this.end(name, started);
+    this.end(stage);
     return result;
   }
 
@@ -167,17 +167,17 @@ export class BuildRun {
     return { path: resolve(this.out, rel), bytes: statSync(this.staging.path(rel)).size, pages: this.pages.get(entry) };
   }
 
-  private begin(name: string): number {
+  private begin(name: string): { readonly entry: { stage: string; ms: number }; readonly started: number } {
     this.request.onProgress?.({ stage: name, state: 'start' });
-    this.stages.push({ stage: name, ms: 0 });
-    return performance.now();
+    const entry = { stage: name, ms: 0 };
+    this.stages.push(entry);
+    return { entry, started: performance.now() };
   }
 
-  private end(name: string, started: number): void {
-    const ms = Math.round(performance.now() - started);
-    const stage = [...this.stages].reverse().find((s) => s.stage === name);
-    if (stage) stage.ms = ms;
-    this.request.onProgress?.({ stage: name, state: 'done', ms, pages: this.pages.get(name), reused: this.reused.includes(name) });
+  private end({ entry, started }: { readonly entry: { stage: string; ms: number }; readonly started: number }): void {
+    const name = entry.stage;
+    entry.ms = Math.round(performance.now() - started);
+    this.request.onProgress?.({ stage: name, state: 'done', ms: entry.ms, pages: this.pages.get(name), reused: this.reused.includes(name) });
   }
 }
 
