@@ -55,6 +55,16 @@ describe('renderPrintDeck', () => {
     expect(html).toMatch(/<div class="slide-background present" style="display: block;background-color:#000">/);
     expect(html).toMatch(/<section [^>]*class="has-dark-background present"/);
   });
+
+  it('paints a background element only for a slide with its own colour, unless the content styles one', () => {
+    const plain = briefing('## A\n\n---\n\n<!-- .slide: data-background-color="#000" -->\n## Dark\n\n---\n\n## C');
+    const html = renderPrintDeck({ config: plain.config, stacks: plain.stacks, stylesheets: [] });
+    expect(html.match(/<div class="slide-background[ "]/g)).toHaveLength(1);
+    expect(html).toContain('.pdf-page{background:var(--brief-bg);contain:size}');
+    const styled = briefing('## A\n\n<style>.slide-background { opacity: 0.5 }</style>\n\n---\n\n## B');
+    const kept = renderPrintDeck({ config: styled.config, stacks: styled.stacks, stylesheets: [] });
+    expect(kept.match(/<div class="slide-background[ "]/g)).toHaveLength(2);
+  });
 });
 
 describe('showFragments', () => {
