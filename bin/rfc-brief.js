@@ -11,4 +11,10 @@ process.once('SIGINT', () => {
 });
 process.once('SIGTERM', () => controller.abort());
 
-process.exitCode = await runCli(process.argv.slice(2), processIo(controller.signal));
+const code = await runCli(process.argv.slice(2), processIo(controller.signal));
+// When the command is done, nothing of rfc-brief's own is left running. puppeteer is: a
+// connection it lost leaves a 100 ms timer behind (its frame manager waiting for a frame swap),
+// a twentieth of a second on every build that printed. Leave once the output is flushed.
+process.exitCode = code;
+await Promise.all([process.stdout, process.stderr].map((stream) => (stream.writableLength > 0 ? new Promise((done) => stream.once('drain', done)) : undefined)));
+process.exit(code);

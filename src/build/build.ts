@@ -177,6 +177,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       }
     }
     await settleAll(printed);
+    // Nothing more is printed: the browser is stopped while the files are moved into place (the
+    // finally below waits for it).
+    void run.dispose();
     run.addPdfWarnings();
     run.staging.remove('slides/.print.html');
     run.throwIfAborted();
