@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBriefing } from '../briefing.js';
 import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
@@ -18,7 +19,7 @@ import { placeFigures } from '../render/figures.js';
 import { renderHandout } from '../render/handout.js';
 import { renderPrintDeck, staticPrintRefusal } from '../render/print-deck.js';
 import { renderReport } from '../render/report.js';
-import { deckFiles, fontFiles, handoutFiles, reportFiles } from '../render/theme-files.js';
+import { deckFiles, fontFiles, handoutFiles, REVEAL_CSS, reportFiles } from '../render/theme-files.js';
 import { browserPurpose } from './early-browser.js';
 import { cacheKey } from './pdf-cache.js';
 import type { BuildRequest, BuildResult } from './request.js';
@@ -93,7 +94,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         // What the browser opens: reveal.js's print layout written out as a static page, or,
         // for what only reveal.js can lay out, a copy in which only rfc-brief's own scripts run.
         const printHtml = staticPrint
-          ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets })
+          ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets, revealCss: readFileSync(REVEAL_CSS, 'utf8') })
           : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: randomBytes(16).toString('base64') });
         run.staging.write('slides/.print.html', printHtml);
         if (wanted.has('deck')) run.entries.push('slides');

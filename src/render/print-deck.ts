@@ -1,8 +1,9 @@
 import type { BriefConfig } from '../config/resolve.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
-import { DECK_LIB, TITLE_SLIDE_ATTRIBUTES, titleSlideBody } from './deck.js';
+import { TITLE_SLIDE_ATTRIBUTES, titleSlideBody } from './deck.js';
 import { escapeHtml, renderAttributes } from './html.js';
+import { printOnlyCss } from './print-css.js';
 
 /**
  * The slides as reveal.js's own print layout (`?print-pdf`) leaves them, written out as a static
@@ -17,6 +18,8 @@ export interface PrintDeckInput {
   readonly config: BriefConfig;
   readonly stacks: readonly SlideStack[];
   readonly stylesheets: readonly string[];
+  /** reveal.css's text: inlined without what cannot apply to the printed page (print-css.ts). */
+  readonly revealCss: string;
 }
 
 /** Why this deck needs reveal.js's own print layout, or undefined when the static page matches it. */
@@ -42,7 +45,7 @@ export function staticPrintRefusal(config: BriefConfig, allStacks: readonly Slid
   return undefined;
 }
 
-export function renderPrintDeck({ config, stacks: allStacks, stylesheets }: PrintDeckInput): string {
+export function renderPrintDeck({ config, stacks: allStacks, stylesheets, revealCss }: PrintDeckInput): string {
   const { meta } = config;
   const options = config.revealOptions;
   const width = options['width'] as number;
@@ -95,7 +98,7 @@ export function renderPrintDeck({ config, stacks: allStacks, stylesheets }: Prin
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="script-src 'none'; connect-src 'none'; object-src 'none'; base-uri 'none'">
 <title>${escapeHtml(meta.title ?? 'Slides')}</title>
-<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">
+<style>${printOnlyCss(revealCss).replaceAll('</', '<\\/')}</style>
 ${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 <style>@page{size:${pageWidth}px ${pageHeight}px; margin: 0px;}</style><style>.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ${width}px; max-height:${height}px}</style>
 <style>html.reveal-print .reveal .slides .pdf-page{background:var(--brief-bg);contain:size}</style>

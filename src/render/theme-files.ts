@@ -4,6 +4,9 @@ import { REVEAL_DIST, THEMES_DIR, resolveTheme, type Theme } from '../config/the
 import { DECK_LIB } from './deck.js';
 
 /** A file copied into the output: an absolute source, a path relative to the document's folder. */
+/** reveal.js's stylesheet: copied with the deck, inlined (trimmed) into its print page. */
+export const REVEAL_CSS = join(REVEAL_DIST, 'reveal.css');
+
 export interface CopiedFile {
   readonly from: string;
   readonly to: string;
@@ -37,7 +40,7 @@ const FONT_FILES: readonly CopiedFile[] = [
 /** What the deck needs beside index.html. */
 export function deckFiles(theme: Theme): DocumentFiles {
   const files: CopiedFile[] = [
-    { from: join(REVEAL_DIST, 'reveal.css'), to: lib('reveal/reveal.css') },
+    { from: REVEAL_CSS, to: lib('reveal/reveal.css') },
     { from: join(REVEAL_DIST, 'reveal.js'), to: lib('reveal/reveal.js') },
     { from: join(REVEAL_DIST, 'plugin', 'notes.js'), to: lib('reveal/notes.js') },
   ];

@@ -39,7 +39,7 @@ describe('renderPrintDeck', () => {
     const { config, stacks } = briefing('## A\n\n----\n\n## A.1\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## H\n\n---\n\n## B', {
       title: 'T',
     });
-    const html = renderPrintDeck({ config, stacks, stylesheets: ['lib/theme/base.css'] });
+    const html = renderPrintDeck({ config, stacks, stylesheets: ['lib/theme/base.css'], revealCss: '' });
     expect(html).not.toMatch(/<script/);
     expect(html).toContain('<html lang="en" class="reveal-full-page reveal-print print-pdf">');
     expect(html).toContain('@page{size:1280px 720px; margin: 0px;}');
@@ -51,18 +51,18 @@ describe('renderPrintDeck', () => {
 
   it('gives a slide with a background colour the contrast class reveal.js would', () => {
     const { config, stacks } = briefing('<!-- .slide: data-background-color="#000" -->\n## Dark');
-    const html = renderPrintDeck({ config, stacks, stylesheets: [] });
+    const html = renderPrintDeck({ config, stacks, stylesheets: [], revealCss: '' });
     expect(html).toMatch(/<div class="slide-background present" style="display: block;background-color:#000">/);
     expect(html).toMatch(/<section [^>]*class="has-dark-background present"/);
   });
 
   it('paints a background element only for a slide with its own colour, unless the content styles one', () => {
     const plain = briefing('## A\n\n---\n\n<!-- .slide: data-background-color="#000" -->\n## Dark\n\n---\n\n## C');
-    const html = renderPrintDeck({ config: plain.config, stacks: plain.stacks, stylesheets: [] });
+    const html = renderPrintDeck({ config: plain.config, stacks: plain.stacks, stylesheets: [], revealCss: '' });
     expect(html.match(/<div class="slide-background[ "]/g)).toHaveLength(1);
     expect(html).toContain('.pdf-page{background:var(--brief-bg);contain:size}');
     const styled = briefing('## A\n\n<style>.slide-background { opacity: 0.5 }</style>\n\n---\n\n## B');
-    const kept = renderPrintDeck({ config: styled.config, stacks: styled.stacks, stylesheets: [] });
+    const kept = renderPrintDeck({ config: styled.config, stacks: styled.stacks, stylesheets: [], revealCss: '' });
     expect(kept.match(/<div class="slide-background[ "]/g)).toHaveLength(2);
   });
 });
