@@ -16,5 +16,9 @@ const code = await runCli(process.argv.slice(2), processIo(controller.signal));
 // connection it lost leaves a 100 ms timer behind (its frame manager waiting for a frame swap),
 // a twentieth of a second on every build that printed. Leave once the output is flushed.
 process.exitCode = code;
-await Promise.all([process.stdout, process.stderr].map((stream) => (stream.writableLength > 0 ? new Promise((done) => stream.once('drain', done)) : undefined)));
+await Promise.all(
+  [process.stdout, process.stderr].map((stream) =>
+    stream.writableLength > 0 ? new Promise((done) => stream.once('drain', done)) : undefined,
+  ),
+);
 process.exit(code);

@@ -8,7 +8,9 @@ describe('printOnlyCss', () => {
     const css =
       '.a{color:red}@media screen and (width>=500px){.b{color:blue}}' +
       '@media screen and (width<=1024px),(height<=768px){.c{--x:1}}@media (pointer:coarse){.d{font-size:1em}}.e{color:green}';
-    expect(printOnlyCss(css)).toBe('.a{color:red}@media screen and (width<=1024px),(height<=768px){.c{--x:1}}@media (pointer:coarse){.d{font-size:1em}}.e{color:green}');
+    expect(printOnlyCss(css)).toBe(
+      '.a{color:red}@media screen and (width<=1024px),(height<=768px){.c{--x:1}}@media (pointer:coarse){.d{font-size:1em}}.e{color:green}',
+    );
   });
 
   it("keeps only the print rules that can match reveal.js's print layout", () => {
