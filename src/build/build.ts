@@ -91,12 +91,15 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
         const html = renderDeck({ config, stacks, stylesheets: deck.stylesheets });
         deckKey = cacheKey(forPrint('slides.pdf', html), [...deck.files.map((f) => f.from), ...assetFiles]);
         run.stageFolder('slides', html, deck, assets.assets);
-        // What the browser opens: reveal.js's print layout written out as a static page, or,
-        // for what only reveal.js can lay out, a copy in which only rfc-brief's own scripts run.
-        const printHtml = staticPrint
-          ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets, revealCss: readFileSync(REVEAL_CSS, 'utf8') })
-          : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: randomBytes(16).toString('base64') });
-        run.staging.write('slides/.print.html', printHtml);
+        // What the browser opens (a build that prints or measures the slides): reveal.js's print
+        // layout written out as a static page, or, for what only reveal.js can lay out, a copy
+        // in which only rfc-brief's own scripts run.
+        if (needSlidesPdf || request.check) {
+          const printHtml = staticPrint
+            ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets, revealCss: readFileSync(REVEAL_CSS, 'utf8') })
+            : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: randomBytes(16).toString('base64') });
+          run.staging.write('slides/.print.html', printHtml);
+        }
         if (wanted.has('deck')) run.entries.push('slides');
       });
     }
