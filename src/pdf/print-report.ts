@@ -1,5 +1,6 @@
 import type { Warning } from '../errors.js';
 import type { Browser } from './browser.js';
+import { ClassicPdf } from './classic-pdf.js';
 import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
 
 /**
@@ -32,6 +33,34 @@ export async function printReport(
 
 /** Named destination → 1-based page number, read from the PDF's /Dests dictionary. */
 export async function destinationPages(bytes: Uint8Array): Promise<Record<string, number>> {
+  return readDestinations(bytes) ?? destinationPagesWithPdfLib(bytes);
+}
+
+/** The same read from Chromium's plain-text dictionaries; undefined for anything unexpected. */
+export function readDestinations(bytes: Uint8Array): Record<string, number> | undefined {
+  const pdf = ClassicPdf.read(bytes);
+  const root = pdf && ClassicPdf.ref(pdf.trailer, 'Root');
+  const catalog = root === undefined ? undefined : pdf?.object(root);
+  const pages = pdf?.pages();
+  if (!pdf || catalog === undefined || !pages) return undefined;
+  const destsRef = ClassicPdf.ref(catalog, 'Dests');
+  if (destsRef === undefined) return /\/Dests\b/.test(catalog) ? undefined : {};
+  const dests = pdf.object(destsRef);
+  if (dests === undefined || !dests.startsWith('<<')) return undefined;
+  const pageOf = new Map(pages.map((page, index) => [page, index + 1]));
+  const found: Record<string, number> = {};
+  // Each entry is `/name [page 0 R /XYZ …]` or `/name N 0 R` pointing at such an array.
+  for (const [, name = '', value = ''] of dests.slice(2).matchAll(/\/([^\s/[\]<>()]+)\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g)) {
+    const array = value.startsWith('[') ? value : pdf.object(Number(value.split(/\s/)[0]));
+    const target = array === undefined ? undefined : /^\[\s*(\d+)\s+\d+\s+R/.exec(array)?.[1];
+    if (target === undefined) return undefined;
+    const page = pageOf.get(Number(target));
+    if (page !== undefined) found[decodeName(name)] = page;
+  }
+  return found;
+}
+
+async function destinationPagesWithPdfLib(bytes: Uint8Array): Promise<Record<string, number>> {
   const { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } = await import('pdf-lib');
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   const pageOf = new Map(pdf.getPages().map((page, index) => [page.ref.toString(), index + 1]));

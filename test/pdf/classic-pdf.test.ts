@@ -1,0 +1,36 @@
+import { PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { ClassicPdf } from '../../src/pdf/classic-pdf.js';
+import { destinationPages, readDestinations } from '../../src/pdf/print-report.js';
+
+/** Three pages and two named destinations: one written in place, one as a separate object. */
+async function withDestinations(useObjectStreams: boolean): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const pages = [pdf.addPage(), pdf.addPage(), pdf.addPage()];
+  const at = (index: number) => pdf.context.obj([pages[index]!.ref, PDFName.of('XYZ'), PDFNumber.of(0), PDFNumber.of(700), PDFNumber.of(0)]);
+  const dests = pdf.context.obj({ 'section-1': at(1), 'section#2': pdf.context.register(at(2)) });
+  pdf.catalog.set(PDFName.of('Dests'), pdf.context.register(dests));
+  return pdf.save({ useObjectStreams });
+}
+
+describe('ClassicPdf', () => {
+  it('finds the pages in order through the page tree', async () => {
+    const pdf = ClassicPdf.read(await withDestinations(false));
+    expect(pdf?.pages()).toHaveLength(3);
+  });
+
+  it('reads named destinations as pdf-lib does, and leaves cross-reference streams to pdf-lib', async () => {
+    const classic = await withDestinations(false);
+    expect(readDestinations(classic)).toEqual({ 'section-1': 2, 'section#2': 3 });
+    const compressed = await withDestinations(true);
+    expect(ClassicPdf.read(compressed)).toBeUndefined();
+    expect(readDestinations(compressed)).toBeUndefined();
+    expect(await destinationPages(compressed)).toEqual({ 'section-1': 2, 'section#2': 3 });
+  });
+
+  it('reads no destinations in a PDF without any', async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    expect(readDestinations(await pdf.save({ useObjectStreams: false }))).toEqual({});
+  });
+});
