@@ -178,8 +178,9 @@ export class Browser {
 /**
  * puppeteer over the browser's pipe. Loading all of puppeteer takes a fifth of a second, most of
  * it for what a build never uses (launchers, downloads, WebDriver BiDi); its CDP connector alone
- * takes half that. The connector is internal to puppeteer, so the public connect() is the
- * fallback should a puppeteer update move it.
+ * takes half that (a third of it bundled, see scripts/bundle.mjs, where a puppeteer update that
+ * moved it would fail the compile). The connector is internal to puppeteer, so the public
+ * connect() is the fallback should an update move it under the unbundled build.
  */
 async function connect(chromium: Chromium, protocolTimeout: number): Promise<PuppeteerBrowser> {
   const options = { defaultViewport: { width: 800, height: 600 }, protocolTimeout };

@@ -20,7 +20,7 @@ export class ClassicPdf {
     if (!xref?.[1] || !xref[2] || /\/Prev\b/.test(xref[2])) return undefined;
     const offsets = new Map<number, number>();
     const lines = xref[1].trim().split(/\s*\n\s*/);
-    for (let i = 0; i < lines.length; ) {
+    for (let i = 0; i < lines.length;) {
       const section = /^(\d+) (\d+)$/.exec(lines[i] ?? '');
       if (!section) return undefined;
       const first = Number(section[1]);

@@ -7,7 +7,8 @@ import { destinationPages, readDestinations } from '../../src/pdf/print-report.j
 async function withDestinations(useObjectStreams: boolean): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const pages = [pdf.addPage(), pdf.addPage(), pdf.addPage()];
-  const at = (index: number) => pdf.context.obj([pages[index]!.ref, PDFName.of('XYZ'), PDFNumber.of(0), PDFNumber.of(700), PDFNumber.of(0)]);
+  const at = (index: number) =>
+    pdf.context.obj([pages[index]!.ref, PDFName.of('XYZ'), PDFNumber.of(0), PDFNumber.of(700), PDFNumber.of(0)]);
   const dests = pdf.context.obj({ 'section-1': at(1), 'section#2': pdf.context.register(at(2)) });
   pdf.catalog.set(PDFName.of('Dests'), pdf.context.register(dests));
   return pdf.save({ useObjectStreams });
