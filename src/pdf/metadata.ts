@@ -19,7 +19,8 @@ export async function setMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise
 
 function appendInfo(bytes: Uint8Array, meta: PdfMetadata): { bytes: Uint8Array; pages: number } | undefined {
   const text = Buffer.from(bytes).toString('latin1');
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text);
+  // The last trailer: the file may already end with an update (the handout's slides).
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text.slice(text.lastIndexOf('trailer')));
   const size = trailer && /\/Size\s+(\d+)/.exec(trailer[1] ?? '')?.[1];
   const root = trailer && /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer[1] ?? '')?.[1];
   const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1]));

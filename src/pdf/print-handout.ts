@@ -2,6 +2,7 @@ import type { Warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
 import type { Browser } from './browser.js';
+import { laySlides, type PageSizes, type Placement } from './lay-slides.js';
 import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
 
 /** Smallest notes type, in points, before notes are cut and the author told. */
@@ -33,6 +34,35 @@ export async function printHandoutPages(browser: Browser, request: PrintRequest,
 }
 
 export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {
+  return laySlides(handoutPdf, slidesPdf, (sizes) => placements(slots, sizes)) ?? placeSlidesWithPdfLib(handoutPdf, slidesPdf, slots);
+}
+
+/** Each slide scaled into its frame, centred, its proportions kept. */
+export function placements(slots: readonly SlideSlot[], sizes: PageSizes): Placement[] {
+  return slots.flatMap((slot) => {
+    const form = sizes.slides[slot.slide];
+    const page = sizes.handout[slot.page];
+    if (!form || !page) return [];
+    const { x, y, scale } = fit(slot, form, page.height);
+    return [{ slide: slot.slide, page: slot.page, matrix: [scale, 0, 0, scale, x, y] as const }];
+  });
+}
+
+function fit(slot: SlideSlot, form: { width: number; height: number }, pageHeight: number) {
+  const box = { x: slot.box.x * MM_TO_PT, width: slot.box.width * MM_TO_PT, height: slot.box.height * MM_TO_PT };
+  const scale = Math.min(box.width / form.width, box.height / form.height);
+  const width = form.width * scale;
+  const height = form.height * scale;
+  const top = pageHeight - slot.box.y * MM_TO_PT;
+  return { x: box.x + (box.width - width) / 2, y: top - (box.height + height) / 2, width, height, scale };
+}
+
+/** The same with pdf-lib, for PDFs not as Chromium writes them. */
+export async function placeSlidesWithPdfLib(
+  handoutPdf: Uint8Array,
+  slidesPdf: Uint8Array,
+  slots: readonly SlideSlot[],
+): Promise<Uint8Array> {
   const { PDFDocument } = await import('pdf-lib');
   const handout = await PDFDocument.load(handoutPdf, { updateMetadata: false });
   const slides = await PDFDocument.load(slidesPdf, { updateMetadata: false });
@@ -42,12 +72,8 @@ export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array,
     const form = embedded[i];
     const page = handout.getPage(slot.page);
     if (!form) return;
-    const box = { x: slot.box.x * MM_TO_PT, width: slot.box.width * MM_TO_PT, height: slot.box.height * MM_TO_PT };
-    const scale = Math.min(box.width / form.width, box.height / form.height);
-    const width = form.width * scale;
-    const height = form.height * scale;
-    const top = page.getHeight() - slot.box.y * MM_TO_PT;
-    page.drawPage(form, { x: box.x + (box.width - width) / 2, y: top - (box.height + height) / 2, width, height });
+    const { x, y, width, height } = fit(slot, form, page.getHeight());
+    page.drawPage(form, { x, y, width, height });
   });
   // A classic cross-reference table: setMetadata can append to it instead of loading it again.
   return handout.save({ useObjectStreams: false });

@@ -1,0 +1,109 @@
+/**
+ * PDF dictionaries and references written as text, as Chromium writes them: enough to read a
+ * page's entries, rewrite them and renumber the objects they point to. Strings are skipped, so
+ * text in them is never taken for a reference.
+ */
+
+/** The top-level entries of `<< /Key value … >>`, each value as written; undefined if it is not one. */
+export function dictEntries(text: string): [string, string][] | undefined {
+  const t = text.trim();
+  if (!t.startsWith('<<') || compositeEnd(t, 0) !== t.length) return undefined;
+  const entries: [string, string][] = [];
+  const end = t.length - 2;
+  let i = skipSpace(t, 2);
+  while (i < end) {
+    if (t[i] !== '/') return undefined;
+    const keyEnd = nameEnd(t, i + 1);
+    const valueStart = skipSpace(t, keyEnd);
+    const valueEnd = valueEndAt(t, valueStart);
+    if (valueEnd === undefined || valueEnd > end) return undefined;
+    entries.push([t.slice(i + 1, keyEnd), t.slice(valueStart, valueEnd)]);
+    i = skipSpace(t, valueEnd);
+  }
+  return entries;
+}
+
+export function writeDict(entries: readonly (readonly [string, string])[]): string {
+  return `<<${entries.map(([key, value]) => `/${key} ${value}`).join('\n')}>>`;
+}
+
+/** The references (`N G R`) in a value, in order. */
+export function refsIn(text: string): number[] {
+  return [...text.matchAll(TOKENS)].flatMap((m) => (m[1] === undefined ? [] : [Number(m[1])]));
+}
+
+/** `text` with every reference `N G R` replaced by `to(N) 0 R`. */
+export function renumber(text: string, to: (number: number) => number): string {
+  return text.replace(TOKENS, (token, number?: string) => (number === undefined ? token : `${to(Number(number))} 0 R`));
+}
+
+/** Literal strings, hex strings, and references: the first two only to be skipped. */
+const TOKENS = /\((?:\\[\s\S]|[^\\()])*\)|(?<!<)<(?!<)[0-9A-Fa-f\s]*>|\b(\d+)\s+\d+\s+R\b/g;
+
+function valueEndAt(t: string, i: number): number | undefined {
+  const c = t[i];
+  if (c === '[' || (c === '<' && t[i + 1] === '<')) return compositeEnd(t, i);
+  if (c === '(') return stringEnd(t, i);
+  if (c === '<') {
+    const close = t.indexOf('>', i);
+    return close === -1 ? undefined : close + 1;
+  }
+  if (c === '/') return nameEnd(t, i + 1);
+  const ref = /^\d+\s+\d+\s+R\b/.exec(t.slice(i, i + 40));
+  if (ref) return i + ref[0].length;
+  const token = /^[^\s/<>[\]()%]+/.exec(t.slice(i, i + 64));
+  return token ? i + token[0].length : undefined;
+}
+
+/** The index just past the dictionary or array that starts at `i`. */
+function compositeEnd(t: string, i: number): number | undefined {
+  let depth = 0;
+  while (i < t.length) {
+    const c = t[i];
+    if (c === '(') {
+      const end = stringEnd(t, i);
+      if (end === undefined) return undefined;
+      i = end;
+    } else if (c === '<' && t[i + 1] === '<') {
+      depth++;
+      i += 2;
+    } else if (c === '>' && t[i + 1] === '>') {
+      i += 2;
+      if (--depth === 0) return i;
+    } else if (c === '<') {
+      const close = t.indexOf('>', i);
+      if (close === -1) return undefined;
+      i = close + 1;
+    } else if (c === '[') {
+      depth++;
+      i++;
+    } else if (c === ']') {
+      i++;
+      if (--depth === 0) return i;
+    } else {
+      i++;
+    }
+  }
+  return undefined;
+}
+
+/** The index just past the literal string (balanced parentheses, backslash escapes) at `i`. */
+function stringEnd(t: string, i: number): number | undefined {
+  let depth = 0;
+  for (; i < t.length; i++) {
+    if (t[i] === '\\') i++;
+    else if (t[i] === '(') depth++;
+    else if (t[i] === ')' && --depth === 0) return i + 1;
+  }
+  return undefined;
+}
+
+function nameEnd(t: string, i: number): number {
+  while (i < t.length && !/[\s/<>[\]()%{}]/.test(t[i] ?? '')) i++;
+  return i;
+}
+
+function skipSpace(t: string, i: number): number {
+  while (i < t.length && /\s/.test(t[i] ?? '')) i++;
+  return i;
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, PDFName, PDFDict, rgb, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { laySlides } from '../../src/pdf/lay-slides.js';
+import { dictEntries, renumber } from '../../src/pdf/pdf-dict.js';
+import { placements, placeSlidesWithPdfLib } from '../../src/pdf/print-handout.js';
+import { setMetadata } from '../../src/pdf/metadata.js';
+import type { SlideSlot } from '../../src/render/handout.js';
+import { pagePixels } from '../helpers/pdf.js';
+
+/** Three 16:9 slides, each with its own colour and text (a font and a graphics state to copy). */
+async function slidesPdf(useObjectStreams = false): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const [i, colour] of [rgb(0.1, 0.2, 0.6), rgb(0.7, 0.1, 0.1), rgb(0.1, 0.5, 0.2)].entries()) {
+    const page = pdf.addPage([960, 540]);
+    page.drawRectangle({ x: 40, y: 40, width: 880, height: 460, color: colour, opacity: 0.6 });
+    page.drawText(`Slide ${i + 1}`, { x: 80, y: 400, size: 64, font, color: rgb(1, 1, 1) });
+  }
+  // As rfc-brief's slides arrive at the handout: with their metadata appended as an update.
+  return (await setMetadata(await pdf.save({ useObjectStreams }), { title: 'Slides', keywords: [], lang: 'en' })).bytes;
+}
+
+/** Two A4 pages with a line of their own, where the slides go. */
+async function handoutPdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  for (let i = 0; i < 2; i++) pdf.addPage([595.28, 841.89]).drawText(`Handout page ${i + 1}`, { x: 40, y: 800, size: 14 });
+  return pdf.save({ useObjectStreams: false });
+}
+
+const SLOTS: SlideSlot[] = [
+  { slide: 0, page: 0, box: { x: 16, y: 22, width: 89, height: 50 } },
+  { slide: 1, page: 0, box: { x: 16, y: 107, width: 89, height: 50 } },
+  { slide: 2, page: 1, box: { x: 16, y: 22, width: 89, height: 50 } },
+  { slide: 0, page: 1, box: { x: 110, y: 107, width: 89, height: 50 } },
+];
+
+describe('laySlides', () => {
+  it('draws the same pages as pdf-lib, as an update that keeps the handout as it was', async () => {
+    const [handout, slides] = [await handoutPdf(), await slidesPdf()];
+    const laid = laySlides(handout, slides, (sizes) => placements(SLOTS, sizes));
+    expect(laid).toBeDefined();
+    expect(Buffer.from(laid!.subarray(0, handout.length)).equals(Buffer.from(handout))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-lay-'));
+    writeFileSync(join(dir, 'laid.pdf'), laid!);
+    writeFileSync(join(dir, 'pdf-lib.pdf'), await placeSlidesWithPdfLib(handout, slides, SLOTS));
+    const [ours, theirs] = [pagePixels(join(dir, 'laid.pdf'), 50), pagePixels(join(dir, 'pdf-lib.pdf'), 50)];
+    expect(ours).toHaveLength(2);
+    ours.forEach((page, i) => expect(page.equals(theirs[i]!), `page ${i + 1}`).toBe(true));
+    // The handout page itself (its text) is still there, and the slide used twice is one form.
+    const read = await PDFDocument.load(laid!);
+    const names = read.getPages().map((page) => page.node.Resources()?.lookup(PDFName.of('XObject'), PDFDict).keys().map(String));
+    expect(names).toEqual([
+      ['/RfcSlide0', '/RfcSlide1'],
+      ['/RfcSlide2', '/RfcSlide0'],
+    ]);
+  });
+
+  it('leaves a PDF with compressed cross-references to pdf-lib', async () => {
+    expect(laySlides(await handoutPdf(), await slidesPdf(true), (sizes) => placements(SLOTS, sizes))).toBeUndefined();
+  });
+});
+
+describe('PDF dictionaries as text', () => {
+  it('reads top-level entries through nested dictionaries, arrays and strings', () => {
+    const entries = dictEntries(
+      '<</Type /Page /Resources <</Font <</F1 4 0 R>>>> /Title (a >> b ( c ) 5 0 R) /Box [0 0 960 540] /Contents 7 0 R>>',
+    );
+    expect(entries).toEqual([
+      ['Type', '/Page'],
+      ['Resources', '<</Font <</F1 4 0 R>>>>'],
+      ['Title', '(a >> b ( c ) 5 0 R)'],
+      ['Box', '[0 0 960 540]'],
+      ['Contents', '7 0 R'],
+    ]);
+  });
+
+  it('renumbers references but not text that looks like one', () => {
+    expect(renumber('<</A 4 0 R /B [5 0 R (6 0 R)] /C <36>>>', (n) => n + 100)).toBe('<</A 104 0 R /B [105 0 R (6 0 R)] /C <36>>>');
+  });
+});
