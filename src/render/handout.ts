@@ -42,8 +42,11 @@ const GAP = 7;
 export function renderHandout({ config, stacks, layout, stylesheets }: HandoutInput): RenderedHandout {
   const items: HandoutItem[] = [
     ...(config.meta.titleSlide ? [{ title: config.meta.title ?? '', notesHtml: '' }] : []),
+    // As in the slides PDF, whose pages fill the frames: hidden slides are not shown (unless
+    // reveal.js is told to show them).
     ...stacksFor(stacks, 'slides')
       .flat()
+      .filter((s: Slide) => config.revealOptions['showHiddenSlides'] === true || s.attributes['data-visibility'] !== 'hidden')
       .map((s: Slide) => ({ title: s.title, notesHtml: s.notesHtml })),
   ];
   const paper = PAPER[config.paper];

@@ -32,6 +32,17 @@ describe('renderHandout', () => {
     expect(Math.max(...result.slots.map((s) => s.page))).toBe(pages - 1);
   });
 
+  it('leaves out hidden slides, as the slides PDF whose pages fill the frames does', () => {
+    const { config } = resolveConfig({ root: '/' }, [{ data: { title: 'Brief' }, file: 'a.md', keyLines: {}, warnUnknown: true }]);
+    const text = '## One\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## Hidden\n\n---\n\n## Three';
+    const { stacks } = parseSlides([{ path: 'a.md', text, firstLine: 1 }], seps);
+    const result = renderHandout({ config, stacks, layout: '3', stylesheets: [] });
+    expect(result.slots.map((s) => s.slide)).toEqual([0, 1, 2]);
+    expect(result.html).toContain('2. One');
+    expect(result.html).toContain('3. Three');
+    expect(result.html).not.toContain('Hidden');
+  });
+
   it.each(['1', '3', '6'] as const)('layout %s keeps every slide frame on the paper, at the slide shape', (layout) => {
     for (const paper of ['a4', 'letter'] as const) {
       for (const { box } of handout(layout, paper).slots) {
