@@ -1,3 +1,5 @@
+import { dictEntries, refsIn, skipSpace, valueEndAt } from './pdf-dict.js';
+
 /**
  * A PDF as Chromium writes it, read without a PDF library: a classic cross-reference table gives
  * each object's offset, and the object dictionaries are plain text. Loading pdf-lib and parsing a
@@ -26,12 +28,13 @@ export class ClassicPdf {
     const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
     if (!end) return undefined;
     const offsets = new Map<number, number>();
+    const seen = new Set<number>();
     let trailer: string | undefined;
     // The newest table first; an update's /Prev leads to the one before, whose entries count
     // only where no newer one gave the object.
     for (let at: number | undefined = Number(end[1]), tables = 0; at !== undefined; tables++) {
       const xref = /^xref\s+([\s\S]*?)trailer\s*(<<[\s\S]*?>>)\s*startxref/.exec(text.slice(at));
-      if (!xref?.[1] || !xref[2] || tables > 32) return undefined;
+      if (!xref?.[1] || !xref[2] || tables > 32 || /\/(Encrypt|XRefStm)\b/.test(xref[2])) return undefined;
       trailer ??= xref[2];
       const lines = xref[1].trim().split(/\s*\n\s*/);
       for (let i = 0; i < lines.length;) {
@@ -40,9 +43,13 @@ export class ClassicPdf {
         const first = Number(section[1]);
         const count = Number(section[2]);
         for (let k = 0; k < count; k++) {
-          const entry = /^(\d{10}) \d{5} ([nf])$/.exec(lines[i + 1 + k] ?? '');
+          const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(lines[i + 1 + k] ?? '');
           if (!entry) return undefined;
-          if (entry[2] === 'n' && !offsets.has(first + k)) offsets.set(first + k, Number(entry[1]));
+          // Only generation 0 is in use here (as Chromium writes); a newer free entry hides
+          // an older one.
+          if (entry[3] === 'n' && entry[2] !== '00000') return undefined;
+          if (!seen.has(first + k) && entry[3] === 'n') offsets.set(first + k, Number(entry[1]));
+          seen.add(first + k);
         }
         i += count + 1;
       }
@@ -65,18 +72,19 @@ export class ClassicPdf {
   entry(number: number): { readonly text: string; readonly stream?: Uint8Array } | undefined {
     const at = this.offsets.get(number);
     if (at === undefined) return undefined;
-    const head = new RegExp(`^${number}\\s+\\d+\\s+obj\\b`).exec(this.text.slice(at, at + 32));
+    const head = new RegExp(`^${number}\\s+0\\s+obj\\b`).exec(this.text.slice(at, at + 32));
     if (!head) return undefined;
-    const from = at + head[0].length;
-    const endobj = this.text.indexOf('endobj', from);
-    if (endobj === -1) return undefined;
-    const keyword = this.text.indexOf('stream', from);
-    const eol = keyword === -1 || keyword > endobj ? undefined : /^stream(\r\n|\n)/.exec(this.text.slice(keyword, keyword + 8));
-    if (!eol) return { text: this.text.slice(from, endobj).trim() };
-    const text = this.text.slice(from, keyword).trim();
-    const length = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(text)?.[1];
-    if (length === undefined) return undefined;
-    const start = keyword + eol[0].length;
+    // The object's one value, then `endobj`, or `stream` and the stream's bytes.
+    const from = skipSpace(this.text, at + head[0].length);
+    const valueEnd = valueEndAt(this.text, from);
+    if (valueEnd === undefined) return undefined;
+    const text = this.text.slice(from, valueEnd);
+    const after = skipSpace(this.text, valueEnd);
+    if (this.text.startsWith('endobj', after)) return { text };
+    const eol = /^stream(\r\n|\n)/.exec(this.text.slice(after, after + 8));
+    const length = dictEntries(text)?.find(([key]) => key === 'Length')?.[1];
+    if (!eol || length === undefined || !/^\d+$/.test(length)) return undefined;
+    const start = after + eol[0].length;
     const end = start + Number(length);
     if (!/^\s*endstream/.test(this.text.slice(end, end + 16))) return undefined;
     return { text, stream: this.bytes.subarray(start, end) };
@@ -84,7 +92,8 @@ export class ClassicPdf {
 
   /** The object a dictionary's `/key N 0 R` points to. */
   static ref(dictionary: string, key: string): number | undefined {
-    const found = new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(dictionary);
+    const value = dictEntries(dictionary)?.find(([k]) => k === key)?.[1];
+    const found = value === undefined ? undefined : /^(\d+)\s+0\s+R$/.exec(value);
     return found ? Number(found[1]) : undefined;
   }
 
@@ -96,15 +105,16 @@ export class ClassicPdf {
     if (tree === undefined) return undefined;
     const pages: number[] = [];
     const walk = (number: number, depth: number): boolean => {
-      const node = this.object(number);
-      if (node === undefined || depth > 32) return false;
-      if (/\/Type\s*\/Page\b(?!s)/.test(node)) {
+      const node = dictEntries(this.object(number) ?? '');
+      const type = node?.find(([key]) => key === 'Type')?.[1];
+      if (!node || depth > 32) return false;
+      if (type === '/Page') {
         pages.push(number);
         return true;
       }
-      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(node)?.[1];
-      if (kids === undefined) return false;
-      return [...kids.matchAll(/(\d+)\s+\d+\s+R/g)].every((kid) => walk(Number(kid[1]), depth + 1));
+      const kids = node.find(([key]) => key === 'Kids')?.[1];
+      if (type !== '/Pages' || kids === undefined || !kids.startsWith('[')) return false;
+      return refsIn(kids).every((kid) => walk(kid, depth + 1));
     };
     return walk(tree, 0) ? pages : undefined;
   }

@@ -57,13 +57,19 @@ export function laySlides(
     const page = slideDicts[slide];
     const content = page && contentOf(slides, page.contents);
     if (!page || !content) return undefined;
+    const resources = renumber(page.resources, copyRef);
+    if (resources === undefined) return undefined;
     const form = update.reserve();
     forms.set(slide, form);
     const entries: [string, string][] = [
       ['Type', '/XObject'],
       ['Subtype', '/Form'],
       ['BBox', page.mediaBox],
-      ['Resources', renumber(page.resources, copyRef)],
+      // A page whose box does not start at 0 0 is moved there, as pdf-lib does.
+      ...(page.origin[0] !== 0 || page.origin[1] !== 0
+        ? ([['Matrix', `[1 0 0 1 ${pdfNumber(-page.origin[0])} ${pdfNumber(-page.origin[1])}]`]] as [string, string][])
+        : []),
+      ['Resources', resources],
       ...(content.filter ? ([['Filter', content.filter]] as [string, string][]) : []),
       ['Length', String(content.data.length)],
     ];
@@ -73,8 +79,10 @@ export function laySlides(
   while (queue.length > 0) {
     const number = queue.shift()!;
     const entry = slides.entry(number);
-    if (!entry || /\/Type\s*\/(Page|Pages|Catalog)\b/.test(entry.text)) return undefined;
-    update.put(copied.get(number)!, renumber(entry.text, copyRef), entry.stream);
+    const type = entry && entry.text.startsWith('<<') ? dictEntries(entry.text)?.find(([key]) => key === 'Type')?.[1] : undefined;
+    const text = entry && renumber(entry.text, copyRef);
+    if (!entry || text === undefined || type === '/Page' || type === '/Pages' || type === '/Catalog') return undefined;
+    update.put(copied.get(number)!, text, entry.stream);
   }
   // Each handout page: its own content wrapped in q … Q (so its graphics state cannot leak into
   // the slides), then the slides drawn.
@@ -87,7 +95,9 @@ export function laySlides(
   for (const [pageIndex, onPage] of byPage) {
     const page = handoutDicts[pageIndex];
     const number = handoutPages[pageIndex];
-    if (!page || number === undefined) return undefined;
+    // The page's own content: one stream or an array of streams, as written in its dictionary.
+    const own = page && (/^\[[\s\S]*\]$/.test(page.contents) || /^\d+\s+0\s+R$/.test(page.contents)) ? refsIn(page.contents) : [];
+    if (!page || number === undefined || own.length === 0 || own.some((ref) => !handout.entry(ref)?.stream)) return undefined;
     const draw = Buffer.from(onPage.map((p) => `q ${p.matrix.map(pdfNumber).join(' ')} cm /RfcSlide${p.slide} Do Q`).join('\n'));
     const drawRef = update.reserve();
     update.put(drawRef, `<</Length ${draw.length}>>`, draw);
@@ -97,7 +107,7 @@ export function laySlides(
     ]);
     const resources = withXObjects(handout, page.resources, xobjects, update);
     if (resources === undefined) return undefined;
-    const contents = `[${save} 0 R ${page.contents.replace(/^\[|\]$/g, '').trim()} ${restore} 0 R ${drawRef} 0 R]`;
+    const contents = `[${[save, ...own, restore, drawRef].map((ref) => `${ref} 0 R`).join(' ')}]`;
     update.put(
       number,
       writeDict(page.entries.map(([key, value]) => [key, key === 'Contents' ? contents : key === 'Resources' ? resources : value])),
@@ -112,6 +122,7 @@ interface PageDict {
   readonly resources: string;
   readonly contents: string;
   readonly size: { readonly width: number; readonly height: number };
+  readonly origin: readonly [number, number];
 }
 
 function pageOf(pdf: ClassicPdf, number: number): PageDict | undefined {
@@ -124,7 +135,9 @@ function pageOf(pdf: ClassicPdf, number: number): PageDict | undefined {
   const contents = get('Contents');
   if (!entries || !mediaBox || box?.length !== 4 || !resources || !contents) return undefined;
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = box;
-  return { entries, mediaBox, resources, contents, size: { width: x1 - x0, height: y1 - y0 } };
+  const size = { width: x1 - x0, height: y1 - y0 };
+  if (!(size.width > 0 && size.height > 0 && Number.isFinite(size.width + size.height))) return undefined;
+  return { entries, mediaBox, resources, contents, size, origin: [x0, y0] };
 }
 
 /** A page's content streams as one: copied as stored when there is one, else inflated and joined. */
@@ -141,18 +154,19 @@ function contentOf(pdf: ClassicPdf, contents: string): { data: Uint8Array; filte
 
 /** The page's /Resources with the forms added to its /XObject dictionary (written anew where needed). */
 function withXObjects(pdf: ClassicPdf, resources: string, xobjects: [string, string][], update: Update): string | undefined {
-  const resourcesRef = /^(\d+)\s+\d+\s+R$/.exec(resources)?.[1];
-  const dict = resourcesRef === undefined ? resources : pdf.object(Number(resourcesRef));
+  const resourcesRef = /^(\d+)\s+0\s+R$/.exec(resources)?.[1];
+  // Resources shared by several pages gather every page's forms: what this update already wrote.
+  const dict = resourcesRef === undefined ? resources : (update.get(Number(resourcesRef)) ?? pdf.object(Number(resourcesRef)));
   const entries = dict === undefined ? undefined : dictEntries(dict);
   if (!entries) return undefined;
   const current = entries.find(([k]) => k === 'XObject')?.[1];
   let merged: string | undefined;
   if (current === undefined) merged = writeDict(xobjects);
   else {
-    const ref = /^(\d+)\s+\d+\s+R$/.exec(current)?.[1];
+    const ref = /^(\d+)\s+0\s+R$/.exec(current)?.[1];
     const existing = dictEntries(ref === undefined ? current : (pdf.object(Number(ref)) ?? ''));
     if (!existing) return undefined;
-    merged = writeDict([...existing, ...xobjects]);
+    merged = writeDict([...new Map([...existing, ...xobjects])]);
   }
   const written = writeDict([...entries.filter(([k]) => k !== 'XObject'), ['XObject', merged]]);
   if (resourcesRef === undefined) return written;
@@ -176,6 +190,11 @@ class Update {
 
   put(number: number, text: string, stream?: Uint8Array): void {
     this.objects.set(number, { text, stream });
+  }
+
+  /** What this update writes as object `number`, if anything. */
+  get(number: number): string | undefined {
+    return this.objects.get(number)?.text;
   }
 
   append(original: Uint8Array, pdf: ClassicPdf): Uint8Array {

@@ -29,18 +29,42 @@ export function writeDict(entries: readonly (readonly [string, string])[]): stri
 
 /** The references (`N G R`) in a value, in order. */
 export function refsIn(text: string): number[] {
-  return [...text.matchAll(TOKENS)].flatMap((m) => (m[1] === undefined ? [] : [Number(m[1])]));
+  const refs: number[] = [];
+  renumber(text, (number) => (refs.push(number), number));
+  return refs;
 }
 
-/** `text` with every reference `N G R` replaced by `to(N) 0 R`. */
-export function renumber(text: string, to: (number: number) => number): string {
-  return text.replace(TOKENS, (token, number?: string) => (number === undefined ? token : `${to(Number(number))} 0 R`));
+/**
+ * `text` with every reference `N 0 R` replaced by `to(N) 0 R`; strings (nested parentheses,
+ * escapes, hex) are copied as they are. Undefined for a reference of another generation, which
+ * Chromium never writes and this module does not keep apart.
+ */
+export function renumber(text: string, to: (number: number) => number): string | undefined {
+  let out = '';
+  let from = 0;
+  const ref = /(\d+)\s+(\d+)\s+R(?![^\s/<>[\]()%{}])/y;
+  for (let i = 0; i < text.length;) {
+    const c = text[i];
+    if (c === '(') {
+      i = stringEnd(text, i) ?? text.length;
+    } else if (c === '<' && text[i + 1] !== '<' && text[i - 1] !== '<') {
+      const close = text.indexOf('>', i);
+      i = close === -1 ? text.length : close + 1;
+    } else if (c !== undefined && c >= '0' && c <= '9' && !/[\w.+-]/.test(text[i - 1] ?? ' ')) {
+      ref.lastIndex = i;
+      const found = ref.exec(text);
+      if (found) {
+        if (found[2] !== '0') return undefined;
+        out += `${text.slice(from, i)}${to(Number(found[1]))} 0 R`;
+        i = from = ref.lastIndex;
+      } else i++;
+    } else i++;
+  }
+  return out + text.slice(from);
 }
 
-/** Literal strings, hex strings, and references: the first two only to be skipped. */
-const TOKENS = /\((?:\\[\s\S]|[^\\()])*\)|(?<!<)<(?!<)[0-9A-Fa-f\s]*>|\b(\d+)\s+\d+\s+R\b/g;
-
-function valueEndAt(t: string, i: number): number | undefined {
+/** The index just past the value (dictionary, array, string, name, reference, number…) at `i`. */
+export function valueEndAt(t: string, i: number): number | undefined {
   const c = t[i];
   if (c === '[' || (c === '<' && t[i + 1] === '<')) return compositeEnd(t, i);
   if (c === '(') return stringEnd(t, i);
@@ -103,7 +127,7 @@ function nameEnd(t: string, i: number): number {
   return i;
 }
 
-function skipSpace(t: string, i: number): number {
+export function skipSpace(t: string, i: number): number {
   while (i < t.length && /\s/.test(t[i] ?? '')) i++;
   return i;
 }

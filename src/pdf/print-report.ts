@@ -1,6 +1,7 @@
 import type { Warning } from '../errors.js';
 import type { Browser } from './browser.js';
 import { ClassicPdf } from './classic-pdf.js';
+import { dictEntries } from './pdf-dict.js';
 import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
 
 /**
@@ -44,14 +45,14 @@ export function readDestinations(bytes: Uint8Array): Record<string, number> | un
   const pages = pdf?.pages();
   if (!pdf || catalog === undefined || !pages) return undefined;
   const destsRef = ClassicPdf.ref(catalog, 'Dests');
-  if (destsRef === undefined) return /\/Dests\b/.test(catalog) ? undefined : {};
-  const dests = pdf.object(destsRef);
-  if (dests === undefined || !dests.startsWith('<<')) return undefined;
+  if (destsRef === undefined) return dictEntries(catalog)?.some(([key]) => key === 'Dests') ? undefined : {};
+  const dests = dictEntries(pdf.object(destsRef) ?? '');
+  if (!dests) return undefined;
   const pageOf = new Map(pages.map((page, index) => [page, index + 1]));
   const found: Record<string, number> = {};
   // Each entry is `/name [page 0 R /XYZ …]` or `/name N 0 R` pointing at such an array.
-  for (const [, name = '', value = ''] of dests.slice(2).matchAll(/\/([^\s/[\]<>()]+)\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g)) {
-    const array = value.startsWith('[') ? value : pdf.object(Number(value.split(/\s/)[0]));
+  for (const [name, value] of dests) {
+    const array = value.startsWith('[') ? value : pdf.object(Number(/^(\d+)\s+0\s+R$/.exec(value)?.[1] ?? NaN));
     const target = array === undefined ? undefined : /^\[\s*(\d+)\s+\d+\s+R/.exec(array)?.[1];
     if (target === undefined) return undefined;
     const page = pageOf.get(Number(target));

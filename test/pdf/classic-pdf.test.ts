@@ -29,6 +29,15 @@ describe('ClassicPdf', () => {
     expect(await destinationPages(compressed)).toEqual({ 'section-1': 2, 'section#2': 3 });
   });
 
+  it('reads a destination whose name holds a keyword ("endobj", "stream") as a name', async () => {
+    const pdf = await PDFDocument.create();
+    const pages = [pdf.addPage(), pdf.addPage()];
+    const at = (index: number) =>
+      pdf.context.obj([pages[index]!.ref, PDFName.of('XYZ'), PDFNumber.of(0), PDFNumber.of(700), PDFNumber.of(0)]);
+    pdf.catalog.set(PDFName.of('Dests'), pdf.context.register(pdf.context.obj({ 'endobj-notes': at(0), 'stream-x': at(1), last: at(1) })));
+    expect(readDestinations(await pdf.save({ useObjectStreams: false }))).toEqual({ 'endobj-notes': 1, 'stream-x': 2, last: 2 });
+  });
+
   it('reads no destinations in a PDF without any', async () => {
     const pdf = await PDFDocument.create();
     pdf.addPage();

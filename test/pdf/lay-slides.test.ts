@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, PDFName, PDFDict, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFDict, PDFRawStream, rgb, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { laySlides } from '../../src/pdf/lay-slides.js';
 import { dictEntries, renumber } from '../../src/pdf/pdf-dict.js';
@@ -58,6 +58,42 @@ describe('laySlides', () => {
     ]);
   });
 
+  it('gives pages that share their resources every form they draw', async () => {
+    const handout = await PDFDocument.create();
+    const pages = [handout.addPage([595.28, 841.89]), handout.addPage([595.28, 841.89])];
+    for (const page of pages) page.drawRectangle({ x: 30, y: 30, width: 100, height: 20, color: rgb(0.5, 0.5, 0.5) });
+    const resources = handout.context.register(pages[0]!.node.Resources()!);
+    for (const page of pages) page.node.set(PDFName.of('Resources'), resources);
+    const shared = await handout.save({ useObjectStreams: false });
+    const slides = await slidesPdf();
+    const laid = laySlides(shared, slides, (sizes) => placements(SLOTS, sizes));
+    expect(laid).toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-lay-'));
+    writeFileSync(join(dir, 'laid.pdf'), laid!);
+    writeFileSync(join(dir, 'pdf-lib.pdf'), await placeSlidesWithPdfLib(shared, slides, SLOTS));
+    const [ours, theirs] = [pagePixels(join(dir, 'laid.pdf'), 50), pagePixels(join(dir, 'pdf-lib.pdf'), 50)];
+    ours.forEach((page, i) => expect(page.equals(theirs[i]!), `page ${i + 1}`).toBe(true));
+  });
+
+  it('moves a slide page whose box is not at 0 0 into its frame by that box', async () => {
+    const slides = await PDFDocument.load(await slidesPdf());
+    for (const page of slides.getPages()) page.setMediaBox(-20, 10, 960, 540);
+    const laid = laySlides(await handoutPdf(), await slides.save({ useObjectStreams: false }), (sizes) => placements(SLOTS, sizes));
+    const read = await PDFDocument.load(laid!);
+    const xobjects = read.getPage(0).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+    const form = read.context.lookup(xobjects.get(PDFName.of('RfcSlide0'))) as PDFRawStream;
+    expect(form.dict.get(PDFName.of('BBox'))?.toString()).toBe('[ -20 10 940 550 ]');
+    expect(form.dict.get(PDFName.of('Matrix'))?.toString()).toBe('[ 1 0 0 1 20 -10 ]');
+  });
+
+  it('leaves page contents it does not expect (an array object) to pdf-lib', async () => {
+    const handout = await PDFDocument.load(await handoutPdf());
+    const page = handout.getPage(0);
+    page.node.set(PDFName.of('Contents'), handout.context.register(handout.context.obj([page.node.get(PDFName.of('Contents'))!])));
+    const odd = await handout.save({ useObjectStreams: false });
+    expect(laySlides(odd, await slidesPdf(), (sizes) => placements(SLOTS, sizes))).toBeUndefined();
+  });
+
   it('leaves a PDF with compressed cross-references to pdf-lib', async () => {
     expect(laySlides(await handoutPdf(), await slidesPdf(true), (sizes) => placements(SLOTS, sizes))).toBeUndefined();
   });
@@ -79,5 +115,7 @@ describe('PDF dictionaries as text', () => {
 
   it('renumbers references but not text that looks like one', () => {
     expect(renumber('<</A 4 0 R /B [5 0 R (6 0 R)] /C <36>>>', (n) => n + 100)).toBe('<</A 104 0 R /B [105 0 R (6 0 R)] /C <36>>>');
+    expect(renumber('<</T (a (b) 5 0 R) /U 15 0 R /V 3.5 0 R>>', (n) => n + 100)).toBe('<</T (a (b) 5 0 R) /U 115 0 R /V 3.5 0 R>>');
+    expect(renumber('<</A 4 1 R>>', (n) => n)).toBeUndefined();
   });
 });
