@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian (or Ubuntu) machine and builds the default briefing into dist/:
 #   - system packages: Chromium (prints the PDFs), poppler-utils (the tests read PDFs back),
-#     DejaVu fonts (fallback for symbols the deck's own fonts lack);
+#     DejaVu fonts (fallback for symbols the deck's own fonts lack), and where the distribution
+#     has it Chromium's headless shell (the same pages without the full browser's start-up: the
+#     browser rfc-brief prefers; without it the full Chromium prints);
 #   - the npm dependencies (puppeteer's own browser download is skipped: .puppeteerrc.cjs);
 #   - compiles the TypeScript and runs `npm start`.
 # Safe to run again: it installs only what is missing.
@@ -18,16 +20,25 @@ has_browser || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "setup: please install ${missing[*]} with your system's package manager, then run this again." >&2
     exit 1
   fi
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
   echo "setup: installing ${missing[*]} (apt-get)" >&2
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Optional: not every distribution packages it, and rfc-brief prints without it.
+if [ ! -x /usr/lib/chromium/chromium-headless-shell ] && command -v apt-get >/dev/null 2>&1; then
+  [ -n "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v '^lock$\|^partial$' || true)" ] || $sudo apt-get update -qq || true
+  if apt-cache show chromium-headless-shell >/dev/null 2>&1; then
+    echo "setup: installing chromium-headless-shell (apt-get)" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium-headless-shell >/dev/null ||
+      echo "setup: chromium-headless-shell could not be installed; the full Chromium prints the PDFs" >&2
+  fi
 fi
 
 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund

@@ -18,6 +18,13 @@ export interface BrowserSearch {
 
 const SYSTEM_PATHS: Readonly<Partial<Record<NodeJS.Platform, readonly string[]>>> = {
   linux: [
+    // Chromium's old headless shell (Debian's chromium-headless-shell, what puppeteer calls
+    // "chrome-headless-shell"): the same Blink, printing the same pixels (checked page by page on
+    // the default briefing), without the full browser's start-up: 0.15 s instead of 0.41 s,
+    // 0.10 s of CPU instead of 0.39 s, on this project's machine. The binary itself, not the
+    // shell script in /usr/bin that runs it.
+    '/usr/lib/chromium/chromium-headless-shell',
+    '/usr/bin/chromium-headless-shell',
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
     '/usr/bin/google-chrome',
@@ -74,7 +81,7 @@ export async function findBrowser(search: BrowserSearch): Promise<string> {
   throw new BriefError('BROWSER_NOT_FOUND', `no Chromium or Chrome was found to ${search.purpose ?? 'print the PDFs'}`, {
     hint:
       `Tried --browser-path, CHROME_PATH, PUPPETEER_EXECUTABLE_PATH and: ${tried.join(', ')}. ` +
-      'Install one (on Debian: `sudo apt-get install chromium`, or run scripts/setup.sh), pass ' +
+      'Install one (on Debian: `sudo apt-get install chromium-headless-shell` or `chromium`, or run scripts/setup.sh), pass ' +
       '--browser-path, or build without PDFs using --no-pdf.',
   });
 }
