@@ -14,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const CACHE = join(ROOT, 'bench', '.cache');
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+/** Chromium's old headless shell (Debian's chromium-headless-shell), which rfc-brief prefers. */
+export const HEADLESS_SHELL = ['/usr/lib/chromium/chromium-headless-shell'].find((path) => existsSync(path));
 
 /** Node packages, pinned: versions whose `engines` accept Node 20 (checked with `npm view`). */
 const PACKAGES = {
@@ -33,6 +35,18 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--no-default-browser-check',
 ];
+
+/**
+ * rfc-brief finds its browser itself (the headless shell where it is installed, else the full
+ * Chromium), as it does for a person who has not set CHROME_PATH; the other tools are pointed at
+ * the system Chromium, which they do not find alone.
+ */
+export const RFC_BRIEF_ENV = () => {
+  const env = { ...ENV };
+  delete env.CHROME_PATH;
+  delete env.PUPPETEER_EXECUTABLE_PATH;
+  return env;
+};
 
 export const ENV = {
   ...process.env,
@@ -167,6 +181,7 @@ const profile = () => mkdtempSync(join(tmpdir(), 'bench-chromium-'));
  */
 export function tasks(status) {
   const rfc = (ctx, extra) => ({
+    env: RFC_BRIEF_ENV(),
     command: process.execPath,
     args: [
       join(RFC_BRIEF, 'bin', 'rfc-brief.js'),
@@ -230,6 +245,43 @@ export function tasks(status) {
             pathToFileURL(ctx.floorHtml).href,
           ],
           output: pdf,
+          cleanup: [dir],
+        };
+      },
+    },
+    // The same two with the headless shell: the floor of the browser rfc-brief prints with.
+    {
+      contender: 'floor (headless shell)',
+      measure: 'pdf',
+      briefing: true,
+      skip: HEADLESS_SHELL ? undefined : 'chromium-headless-shell is not installed',
+      command: (ctx) => {
+        const dir = profile();
+        const pdf = join(ctx.out, 'floor.pdf');
+        return {
+          command: HEADLESS_SHELL,
+          args: [
+            ...CHROMIUM_FLAGS,
+            `--user-data-dir=${dir}`,
+            '--no-pdf-header-footer',
+            `--print-to-pdf=${pdf}`,
+            pathToFileURL(ctx.floorHtml).href,
+          ],
+          output: pdf,
+          cleanup: [dir],
+        };
+      },
+    },
+    {
+      contender: 'browser start (headless shell)',
+      measure: 'start',
+      briefing: true,
+      skip: HEADLESS_SHELL ? undefined : 'chromium-headless-shell is not installed',
+      command: () => {
+        const dir = profile();
+        return {
+          command: HEADLESS_SHELL,
+          args: [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--dump-dom', 'about:blank'],
           cleanup: [dir],
         };
       },

@@ -16,7 +16,7 @@
 
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE, ENV, RFC_BRIEF, ROOT, install, snapshotRfcBrief, tasks, versions } from './contenders.mjs';
+import { CACHE, ENV, RFC_BRIEF, RFC_BRIEF_ENV, ROOT, install, snapshotRfcBrief, tasks, versions } from './contenders.mjs';
 import { writeDeck, writeFloorPage } from './generate.mjs';
 import { measure, pdfPages, waitForQuiet } from './measure.mjs';
 import { machine, writeReport } from './report.mjs';
@@ -71,7 +71,7 @@ async function prepare(size) {
     process.execPath,
     [join(RFC_BRIEF, 'bin', 'rfc-brief.js'), 'build', deck, '--out', prep, '--only', 'deck', '--quiet'],
     {
-      env: ENV,
+      env: RFC_BRIEF_ENV(),
       logPath: join(dir, 'prep.log'),
     },
   );
@@ -125,7 +125,7 @@ async function runOne(task, input, round, warmup, log) {
     if (spec.output && !task.keepOut) rmSync(spec.output, { force: true });
     const result = await measure(spec.command, spec.args, {
       cwd: spec.cwd ?? out,
-      env: ENV,
+      env: spec.env ?? ENV,
       logPath: join(out, `run-${round}.log`),
       timeoutMs,
     });
@@ -212,7 +212,11 @@ async function main() {
       rmSync(out, { recursive: true, force: true });
       mkdirSync(out, { recursive: true });
       const spec = task.command({ ...input, out });
-      const first = await measure(spec.command, spec.args, { cwd: out, env: ENV, logPath: join(input.dir, 'rebuild-prep.log') });
+      const first = await measure(spec.command, spec.args, {
+        cwd: out,
+        env: spec.env ?? ENV,
+        logPath: join(input.dir, 'rebuild-prep.log'),
+      });
       if (!first.ok) log(`bench: the first build for the rebuild measure failed (see ${join(input.dir, 'rebuild-prep.log')})`);
     }
     const rounds = Math.max(...active.map((a) => a.runs + a.warmup));
