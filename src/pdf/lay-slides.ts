@@ -76,8 +76,8 @@ export function laySlides(
     update.put(form, writeDict(entries), content.data);
   }
   // What the forms' resources use: fonts, images, graphics states, and what those use in turn.
-  while (queue.length > 0) {
-    const number = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const number = queue[next]!;
     const entry = slides.entry(number);
     const type = entry && entry.text.startsWith('<<') ? dictEntries(entry.text)?.find(([key]) => key === 'Type')?.[1] : undefined;
     const text = entry && renumber(entry.text, copyRef);
@@ -87,7 +87,11 @@ export function laySlides(
   // Each handout page: its own content wrapped in q … Q (so its graphics state cannot leak into
   // the slides), then the slides drawn.
   const byPage = new Map<number, Placement[]>();
-  for (const placement of placements) byPage.set(placement.page, [...(byPage.get(placement.page) ?? []), placement]);
+  for (const placement of placements) {
+    const onPage = byPage.get(placement.page) ?? [];
+    onPage.push(placement);
+    byPage.set(placement.page, onPage);
+  }
   const save = update.reserve();
   const restore = update.reserve();
   update.put(save, '<</Length 2>>', Buffer.from('q\n'));
