@@ -179,6 +179,46 @@ const profile = () => mkdtempSync(join(tmpdir(), 'bench-chromium-'));
  * deckHtml (rfc-brief's deck of this input), floorHtml, slowTimeout }.
  * `briefing: true` entries run on the default briefing too; `generated: false` ones only there.
  */
+/** Chromium's own print of the floor page (a plain static page of the same slides). */
+function floor(contender, browser) {
+  return {
+    contender,
+    measure: 'pdf',
+    briefing: true,
+    skip: browser ? undefined : `${contender}: the browser is not installed`,
+    command: (ctx) => {
+      const dir = profile();
+      const pdf = join(ctx.out, 'floor.pdf');
+      return {
+        command: browser,
+        args: [
+          ...CHROMIUM_FLAGS,
+          `--user-data-dir=${dir}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${pdf}`,
+          pathToFileURL(ctx.floorHtml).href,
+        ],
+        output: pdf,
+        cleanup: [dir],
+      };
+    },
+  };
+}
+
+/** The browser started and stopped, with no page to print. */
+function start(contender, browser) {
+  return {
+    contender,
+    measure: 'start',
+    briefing: true,
+    skip: browser ? undefined : `${contender}: the browser is not installed`,
+    command: () => {
+      const dir = profile();
+      return { command: browser, args: [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--dump-dom', 'about:blank'], cleanup: [dir] };
+    },
+  };
+}
+
 export function tasks(status) {
   const rfc = (ctx, extra) => ({
     env: RFC_BRIEF_ENV(),
@@ -227,74 +267,12 @@ export function tasks(status) {
       keepOut: true,
       command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
     },
-    // The floor: Chromium printing the same slides as a plain static page, and the bare start.
-    {
-      contender: 'floor',
-      measure: 'pdf',
-      briefing: true,
-      command: (ctx) => {
-        const dir = profile();
-        const pdf = join(ctx.out, 'floor.pdf');
-        return {
-          command: CHROMIUM,
-          args: [
-            ...CHROMIUM_FLAGS,
-            `--user-data-dir=${dir}`,
-            '--no-pdf-header-footer',
-            `--print-to-pdf=${pdf}`,
-            pathToFileURL(ctx.floorHtml).href,
-          ],
-          output: pdf,
-          cleanup: [dir],
-        };
-      },
-    },
-    // The same two with the headless shell: the floor of the browser rfc-brief prints with.
-    {
-      contender: 'floor (headless shell)',
-      measure: 'pdf',
-      briefing: true,
-      skip: HEADLESS_SHELL ? undefined : 'chromium-headless-shell is not installed',
-      command: (ctx) => {
-        const dir = profile();
-        const pdf = join(ctx.out, 'floor.pdf');
-        return {
-          command: HEADLESS_SHELL,
-          args: [
-            ...CHROMIUM_FLAGS,
-            `--user-data-dir=${dir}`,
-            '--no-pdf-header-footer',
-            `--print-to-pdf=${pdf}`,
-            pathToFileURL(ctx.floorHtml).href,
-          ],
-          output: pdf,
-          cleanup: [dir],
-        };
-      },
-    },
-    {
-      contender: 'browser start (headless shell)',
-      measure: 'start',
-      briefing: true,
-      skip: HEADLESS_SHELL ? undefined : 'chromium-headless-shell is not installed',
-      command: () => {
-        const dir = profile();
-        return {
-          command: HEADLESS_SHELL,
-          args: [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--dump-dom', 'about:blank'],
-          cleanup: [dir],
-        };
-      },
-    },
-    {
-      contender: 'browser start',
-      measure: 'start',
-      briefing: true,
-      command: () => {
-        const dir = profile();
-        return { command: CHROMIUM, args: [...CHROMIUM_FLAGS, `--user-data-dir=${dir}`, '--dump-dom', 'about:blank'], cleanup: [dir] };
-      },
-    },
+    // The floor: Chromium printing the same slides as a plain static page, and the bare start;
+    // the same two with the headless shell, the browser rfc-brief prints with.
+    floor('floor', CHROMIUM),
+    start('browser start', CHROMIUM),
+    floor('floor (headless shell)', HEADLESS_SHELL),
+    start('browser start (headless shell)', HEADLESS_SHELL),
     // marp-cli
     {
       contender: 'marp-cli',
