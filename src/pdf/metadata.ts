@@ -1,3 +1,6 @@
+import { ClassicPdf } from './classic-pdf.js';
+import { dictEntries, writeDict } from './pdf-dict.js';
+import { Update } from './pdf-update.js';
 export interface PdfMetadata {
   readonly title: string;
   readonly author?: string | undefined;
@@ -18,34 +21,25 @@ export async function setMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise
 }
 
 function appendInfo(bytes: Uint8Array, meta: PdfMetadata): { bytes: Uint8Array; pages: number } | undefined {
-  const text = Buffer.from(bytes).toString('latin1');
-  // The last trailer: the file may already end with an update (the handout's slides).
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text.slice(text.lastIndexOf('trailer')));
-  const size = trailer && /\/Size\s+(\d+)/.exec(trailer[1] ?? '')?.[1];
-  const root = trailer && /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer[1] ?? '')?.[1];
-  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1]));
-  if (!trailer || !size || !root || counts.length === 0) return undefined;
-  const infoRef = /\/Info\s+(\d+)\s+0\s+R/.exec(trailer[1] ?? '')?.[1];
-  const oldInfo = infoRef ? new RegExp(`(?:^|\\n)${infoRef} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)?.[1] : undefined;
-  const dates = [...(oldInfo ?? '').matchAll(/\/(CreationDate|ModDate)\s*(\([^)]*\))/g)].map((m) => `/${m[1]} ${m[2]}`);
-  const entries = [
-    `/Title ${pdfString(meta.title)}`,
-    meta.author ? `/Author ${pdfString(meta.author)}` : '',
-    meta.subject ? `/Subject ${pdfString(meta.subject)}` : '',
+  const pdf = ClassicPdf.read(bytes);
+  const pages = pdf?.pages();
+  if (!pdf || !pages || !Number.isInteger(pdf.size)) return undefined;
+  const infoRef = ClassicPdf.ref(pdf.trailer, 'Info');
+  const oldInfo = infoRef === undefined ? [] : (dictEntries(pdf.object(infoRef) ?? '') ?? []);
+  const entries: [string, string][] = [
+    ['Title', pdfString(meta.title)],
+    ...(meta.author ? ([['Author', pdfString(meta.author)]] as [string, string][]) : []),
+    ...(meta.subject ? ([['Subject', pdfString(meta.subject)]] as [string, string][]) : []),
     // Comma-separated: a keyword of several words stays one keyword.
-    meta.keywords.length > 0 ? `/Keywords ${pdfString(meta.keywords.join(', '))}` : '',
-    `/Creator ${pdfString('rfc-brief')}`,
-    `/Producer ${pdfString('rfc-brief (Chromium)')}`,
-    ...dates,
-  ].filter(Boolean);
-  const number = Number(size);
-  const start = bytes.length + 1;
-  const object = `\n${number} 0 obj\n<< ${entries.join(' ')} >>\nendobj\n`;
-  const xrefAt = bytes.length + Buffer.byteLength(object, 'latin1');
-  const update =
-    `${object}xref\n${number} 1\n${String(start).padStart(10, '0')} 00000 n \n` +
-    `trailer\n<< /Size ${number + 1} /Root ${root} /Info ${number} 0 R /Prev ${trailer[2]} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
-  return { bytes: Buffer.concat([Buffer.from(bytes), Buffer.from(update, 'latin1')]), pages: Math.max(...counts) };
+    ...(meta.keywords.length > 0 ? ([['Keywords', pdfString(meta.keywords.join(', '))]] as [string, string][]) : []),
+    ['Creator', pdfString('rfc-brief')],
+    ['Producer', pdfString('rfc-brief (Chromium)')],
+    ...oldInfo.filter(([key]) => key === 'CreationDate' || key === 'ModDate'),
+  ];
+  const update = new Update(pdf.size);
+  const info = update.reserve();
+  update.put(info, writeDict(entries));
+  return { bytes: update.append(bytes, pdf, { Info: `${info} 0 R` }), pages: pages.length };
 }
 
 /** A PDF text string as UTF-16BE hex: any language, no escaping rules to get wrong. */
