@@ -8,11 +8,36 @@ import { dictEntries, refsIn, skipSpace, valueEndAt } from './pdf-dict.js';
  * (cross-reference streams) is not read here: `read` returns undefined and the caller falls back
  * to pdf-lib.
  */
+const SECTION = /^(\d+) (\d+)[ \t]*\r?\n/;
+const UNSEEN = -2;
+const FREE = -1;
+
+/**
+ * The 20-byte cross-reference entry at `i`: the offset of an object in use, -1 for a free entry,
+ * undefined for anything else. Only generation 0 is read as in use (Chromium writes no other); a
+ * newer free entry hides an older one.
+ */
+function xrefEntry(text: string, i: number): number | undefined {
+  let offset = 0;
+  for (let k = 0; k < 10; k++) {
+    const digit = text.charCodeAt(i + k) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    offset = offset * 10 + digit;
+  }
+  const kind = text.charCodeAt(i + 17);
+  const eol = text.slice(i + 18, i + 20);
+  if (text.charCodeAt(i + 10) !== 32 || text.charCodeAt(i + 16) !== 32 || (eol !== ' \n' && eol !== ' \r' && eol !== '\r\n'))
+    return undefined;
+  if (kind === 102) return FREE; // "f"
+  return kind === 110 && text.startsWith('00000', i + 11) ? offset : undefined; // "n", generation 0
+}
+const HEAD = /(\d+)\s+0\s+obj\b/y;
+
 export class ClassicPdf {
   private constructor(
     readonly bytes: Uint8Array,
     private readonly text: string,
-    private readonly offsets: ReadonlyMap<number, number>,
+    private readonly offsets: Float64Array,
     readonly trailer: string,
     /** Where the cross-reference table starts: an update's /Prev. */
     readonly xrefOffset: number,
@@ -27,36 +52,44 @@ export class ClassicPdf {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
     if (!end) return undefined;
-    const offsets = new Map<number, number>();
-    const seen = new Set<number>();
+    // By object number: its offset, FREE, or UNSEEN; as long as the newest trailer's /Size.
+    let offsets: Float64Array | undefined;
     let trailer: string | undefined;
     // The newest table first; an update's /Prev leads to the one before, whose entries count
     // only where no newer one gave the object.
     for (let at: number | undefined = Number(end[1]), tables = 0; at !== undefined; tables++) {
-      const xref = /^xref\s+([\s\S]*?)trailer\s*(<<[\s\S]*?>>)\s*startxref/.exec(text.slice(at));
-      if (!xref?.[1] || !xref[2] || tables > 32 || /\/(Encrypt|XRefStm)\b/.test(xref[2])) return undefined;
-      trailer ??= xref[2];
-      const lines = xref[1].trim().split(/\s*\n\s*/);
-      for (let i = 0; i < lines.length;) {
-        const section = /^(\d+) (\d+)$/.exec(lines[i] ?? '');
-        if (!section) return undefined;
-        const first = Number(section[1]);
-        const count = Number(section[2]);
-        for (let k = 0; k < count; k++) {
-          const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(lines[i + 1 + k] ?? '');
-          if (!entry) return undefined;
-          // Only generation 0 is in use here (as Chromium writes); a newer free entry hides
-          // an older one.
-          if (entry[3] === 'n' && entry[2] !== '00000') return undefined;
-          if (!seen.has(first + k) && entry[3] === 'n') offsets.set(first + k, Number(entry[1]));
-          seen.add(first + k);
+      if (tables > 32 || !text.startsWith('xref', at)) return undefined;
+      // The trailer follows the table (which holds only digits, spaces and line ends).
+      const trailerAt = text.indexOf('trailer', at);
+      const dictStart = trailerAt === -1 ? -1 : skipSpace(text, trailerAt + 7);
+      const dictEnd = dictStart === -1 ? undefined : valueEndAt(text, dictStart);
+      const dict = dictEnd === undefined ? undefined : text.slice(dictStart, dictEnd);
+      if (!dict?.startsWith('<<') || /\/(Encrypt|XRefStm)\b/.test(dict)) return undefined;
+      trailer ??= dict;
+      const size = Number(/\/Size\s+(\d+)/.exec(trailer)?.[1] ?? NaN);
+      if (!Number.isInteger(size) || size > 50_000_000) return undefined;
+      offsets ??= new Float64Array(size).fill(UNSEEN);
+      let i = skipSpace(text, at + 4);
+      // Subsections: a line "first count", then `count` entries of exactly 20 bytes each.
+      while (i < trailerAt) {
+        const header = SECTION.exec(text.slice(i, i + 40));
+        if (!header) return undefined;
+        const first = Number(header[1]);
+        const count = Number(header[2]);
+        i += header[0].length;
+        if (first + count > offsets.length) return undefined;
+        for (let k = 0; k < count; k++, i += 20) {
+          const entry = xrefEntry(text, i);
+          if (entry === undefined) return undefined;
+          if (offsets[first + k] === UNSEEN) offsets[first + k] = entry;
         }
-        i += count + 1;
+        i = skipSpace(text, i);
       }
-      const prev = /\/Prev\s+(\d+)/.exec(xref[2])?.[1];
+      if (i !== trailerAt) return undefined;
+      const prev = /\/Prev\s+(\d+)/.exec(dict)?.[1];
       at = prev === undefined ? undefined : Number(prev);
     }
-    return trailer === undefined ? undefined : new ClassicPdf(bytes, text, offsets, trailer, Number(end[1]));
+    return trailer === undefined || offsets === undefined ? undefined : new ClassicPdf(bytes, text, offsets, trailer, Number(end[1]));
   }
 
   /** Object `number`'s text up to its stream or `endobj`, or undefined when it is not there. */
@@ -70,12 +103,13 @@ export class ClassicPdf {
    * whose /Length is not written in its dictionary.
    */
   entry(number: number): { readonly text: string; readonly stream?: Uint8Array } | undefined {
-    const at = this.offsets.get(number);
-    if (at === undefined) return undefined;
-    const head = new RegExp(`^${number}\\s+0\\s+obj\\b`).exec(this.text.slice(at, at + 32));
-    if (!head) return undefined;
+    const at = this.offsets[number];
+    if (at === undefined || at < 0) return undefined;
+    HEAD.lastIndex = at;
+    const head = HEAD.exec(this.text);
+    if (!head || Number(head[1]) !== number) return undefined;
     // The object's one value, then `endobj`, or `stream` and the stream's bytes.
-    const from = skipSpace(this.text, at + head[0].length);
+    const from = skipSpace(this.text, HEAD.lastIndex);
     const valueEnd = valueEndAt(this.text, from);
     if (valueEnd === undefined) return undefined;
     const text = this.text.slice(from, valueEnd);

@@ -122,12 +122,16 @@ function stringEnd(t: string, i: number): number | undefined {
   return undefined;
 }
 
+/** PDF white-space and delimiter characters (ISO 32000-1, 7.2.2), by character code. */
+const SPACE = new Set([0, 9, 10, 12, 13, 32]);
+const DELIMITER = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+
 function nameEnd(t: string, i: number): number {
-  while (i < t.length && !/[\s/<>[\]()%{}]/.test(t[i] ?? '')) i++;
+  while (i < t.length && !SPACE.has(t.charCodeAt(i)) && !DELIMITER.has(t.charCodeAt(i))) i++;
   return i;
 }
 
 export function skipSpace(t: string, i: number): number {
-  while (i < t.length && /\s/.test(t[i] ?? '')) i++;
+  while (i < t.length && SPACE.has(t.charCodeAt(i))) i++;
   return i;
 }

@@ -25,7 +25,7 @@ export class Update {
 
   /** The original bytes with these objects after them; `trailer` entries replace the old trailer's. */
   append(original: Uint8Array, pdf: ClassicPdf, trailer: Readonly<Record<string, string>> = {}): Uint8Array {
-    const parts: Buffer[] = [Buffer.from(original), Buffer.from('\n')];
+    const parts: Buffer[] = [Buffer.from(original.buffer, original.byteOffset, original.byteLength), Buffer.from('\n')];
     let at = original.length + 1;
     const offsets = new Map<number, number>();
     const push = (part: Buffer) => {
