@@ -1,4 +1,4 @@
-import { dictEntries, refsIn, skipSpace, valueEndAt } from './pdf-dict.js';
+import { dictEntries, dictValue, refsIn, skipSpace, valueEndAt } from './pdf-dict.js';
 
 /**
  * A PDF as Chromium writes it, read without a PDF library: a classic cross-reference table gives
@@ -43,9 +43,9 @@ export class ClassicPdf {
     readonly xrefOffset: number,
   ) {}
 
-  /** The trailer's /Size: the first object number an update may add. */
+  /** The newest trailer's /Size: the first object number an update may add. */
   get size(): number {
-    return Number(/\/Size\s+(\d+)/.exec(this.trailer)?.[1] ?? NaN);
+    return this.offsets.length;
   }
 
   static read(bytes: Uint8Array): ClassicPdf | undefined {
@@ -116,7 +116,7 @@ export class ClassicPdf {
     const after = skipSpace(this.text, valueEnd);
     if (this.text.startsWith('endobj', after)) return { text };
     const eol = /^stream(\r\n|\n)/.exec(this.text.slice(after, after + 8));
-    const length = dictEntries(text)?.find(([key]) => key === 'Length')?.[1];
+    const length = dictValue(text, 'Length');
     if (!eol || length === undefined || !/^\d+$/.test(length)) return undefined;
     const start = after + eol[0].length;
     const end = start + Number(length);
@@ -126,7 +126,7 @@ export class ClassicPdf {
 
   /** The object a dictionary's `/key N 0 R` points to. */
   static ref(dictionary: string, key: string): number | undefined {
-    const value = dictEntries(dictionary)?.find(([k]) => k === key)?.[1];
+    const value = dictValue(dictionary, key);
     const found = value === undefined ? undefined : /^(\d+)\s+0\s+R$/.exec(value);
     return found ? Number(found[1]) : undefined;
   }
@@ -140,13 +140,13 @@ export class ClassicPdf {
     const pages: number[] = [];
     const walk = (number: number, depth: number): boolean => {
       const node = dictEntries(this.object(number) ?? '');
-      const type = node?.find(([key]) => key === 'Type')?.[1];
+      const type = dictValue(node, 'Type');
       if (!node || depth > 32) return false;
       if (type === '/Page') {
         pages.push(number);
         return true;
       }
-      const kids = node.find(([key]) => key === 'Kids')?.[1];
+      const kids = dictValue(node, 'Kids');
       if (type !== '/Pages' || kids === undefined || !kids.startsWith('[')) return false;
       return refsIn(kids).every((kid) => walk(kid, depth + 1));
     };

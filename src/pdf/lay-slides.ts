@@ -1,6 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { ClassicPdf } from './classic-pdf.js';
-import { dictEntries, refsIn, renumber, writeDict } from './pdf-dict.js';
+import { dictEntries, dictValue, refsIn, renumber, writeDict } from './pdf-dict.js';
 import { Update } from './pdf-update.js';
 
 /** One slide drawn on one handout page: `matrix` maps the slide's page onto the frame. */
@@ -33,7 +33,7 @@ export function laySlides(
   const slides = ClassicPdf.read(slidesBytes);
   const handoutPages = handout?.pages();
   const slidePages = slides?.pages();
-  if (!handout || !slides || !handoutPages || !slidePages || !Number.isInteger(handout.size)) return undefined;
+  if (!handout || !slides || !handoutPages || !slidePages) return undefined;
   const slideDicts = slidePages.map((page) => pageOf(slides, page));
   const handoutDicts = handoutPages.map((page) => pageOf(handout, page));
   if (slideDicts.some((d) => !d) || handoutDicts.some((d) => !d)) return undefined;
@@ -80,7 +80,7 @@ export function laySlides(
   for (let next = 0; next < queue.length; next++) {
     const number = queue[next]!;
     const entry = slides.entry(number);
-    const type = entry && entry.text.startsWith('<<') ? dictEntries(entry.text)?.find(([key]) => key === 'Type')?.[1] : undefined;
+    const type = entry && entry.text.startsWith('<<') ? dictValue(entry.text, 'Type') : undefined;
     const text = entry && renumber(entry.text, copyRef);
     if (!entry || text === undefined || type === '/Page' || type === '/Pages' || type === '/Catalog') return undefined;
     update.put(copied.get(number)!, text, entry.stream);
@@ -133,7 +133,7 @@ interface PageDict {
 function pageOf(pdf: ClassicPdf, number: number): PageDict | undefined {
   const text = pdf.object(number);
   const entries = text === undefined ? undefined : dictEntries(text);
-  const get = (key: string) => entries?.find(([k]) => k === key)?.[1];
+  const get = (key: string) => dictValue(entries, key);
   const mediaBox = get('MediaBox');
   const box = mediaBox?.match(/-?[\d.]+/g)?.map(Number);
   const resources = get('Resources');
@@ -164,7 +164,7 @@ function withXObjects(pdf: ClassicPdf, resources: string, xobjects: [string, str
   const dict = resourcesRef === undefined ? resources : (update.get(Number(resourcesRef)) ?? pdf.object(Number(resourcesRef)));
   const entries = dict === undefined ? undefined : dictEntries(dict);
   if (!entries) return undefined;
-  const current = entries.find(([k]) => k === 'XObject')?.[1];
+  const current = dictValue(entries, 'XObject');
   let merged: string | undefined;
   if (current === undefined) merged = writeDict(xobjects);
   else {

@@ -23,7 +23,7 @@ export async function setMetadata(bytes: Uint8Array, meta: PdfMetadata): Promise
 function appendInfo(bytes: Uint8Array, meta: PdfMetadata): { bytes: Uint8Array; pages: number } | undefined {
   const pdf = ClassicPdf.read(bytes);
   const pages = pdf?.pages();
-  if (!pdf || !pages || !Number.isInteger(pdf.size)) return undefined;
+  if (!pdf || !pages) return undefined;
   const infoRef = ClassicPdf.ref(pdf.trailer, 'Info');
   const oldInfo = infoRef === undefined ? [] : (dictEntries(pdf.object(infoRef) ?? '') ?? []);
   const entries: [string, string][] = [

@@ -23,6 +23,12 @@ export function dictEntries(text: string): [string, string][] | undefined {
   return entries;
 }
 
+/** One entry's value, from a dictionary's text or its entries already read. */
+export function dictValue(dict: string | readonly (readonly [string, string])[] | undefined, key: string): string | undefined {
+  const entries = typeof dict === 'string' ? dictEntries(dict) : dict;
+  return entries?.find(([k]) => k === key)?.[1];
+}
+
 export function writeDict(entries: readonly (readonly [string, string])[]): string {
   return `<<${entries.map(([key, value]) => `/${key} ${value}`).join('\n')}>>`;
 }

@@ -1,5 +1,5 @@
 import type { ClassicPdf } from './classic-pdf.js';
-import { dictEntries } from './pdf-dict.js';
+import { dictValue } from './pdf-dict.js';
 
 /** Objects appended to a PDF as an incremental update (ISO 32000-1, 7.5.6). */
 export class Update {
@@ -51,7 +51,7 @@ export class Update {
       i = j + 1;
     }
     const keep = ['Root', 'Info', 'ID'].flatMap((key) => {
-      const value = trailer[key] ?? dictEntries(pdf.trailer)?.find(([k]) => k === key)?.[1];
+      const value = trailer[key] ?? dictValue(pdf.trailer, key);
       return value === undefined ? [] : [`/${key} ${value}`];
     });
     table += `trailer\n<</Size ${this.next} ${keep.join(' ')} /Prev ${pdf.xrefOffset}>>\nstartxref\n${xref}\n%%EOF\n`;

@@ -1,7 +1,7 @@
 import type { Warning } from '../errors.js';
 import type { Browser } from './browser.js';
 import { ClassicPdf } from './classic-pdf.js';
-import { dictEntries } from './pdf-dict.js';
+import { dictEntries, dictValue } from './pdf-dict.js';
 import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
 
 /**
@@ -45,7 +45,7 @@ export function readDestinations(bytes: Uint8Array): Record<string, number> | un
   const pages = pdf?.pages();
   if (!pdf || catalog === undefined || !pages) return undefined;
   const destsRef = ClassicPdf.ref(catalog, 'Dests');
-  if (destsRef === undefined) return dictEntries(catalog)?.some(([key]) => key === 'Dests') ? undefined : {};
+  if (destsRef === undefined) return dictValue(catalog, 'Dests') === undefined ? {} : undefined;
   const dests = dictEntries(pdf.object(destsRef) ?? '');
   if (!dests) return undefined;
   const pageOf = new Map(pages.map((page, index) => [page, index + 1]));
