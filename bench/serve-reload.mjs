@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { startServer } = await import(join(root, 'build/serve/server.js'));
-const { Browser } = await import(join(root, 'build/pdf/browser.js'));
-const { findBrowser } = await import(join(root, 'build/pdf/find-browser.js'));
+const { Browser } = await import(join(root, 'build/browser/browser.js'));
+const { findBrowser } = await import(join(root, 'build/browser/find-browser.js'));
 
 export async function measureServeReload({ slides = 200, edits = 5 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-bench-serve-'));

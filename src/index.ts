@@ -1,5 +1,5 @@
-export { build, type BuildRequest, type BuildResult, type ProgressEvent, type WrittenFile } from './build/build.js';
-export { readBriefing, type Briefing } from './briefing.js';
+export { build, type BuildRequest, type BuildResult, type ProgressEvent, type WrittenFile } from './pipeline/build.js';
+export { readBriefing, type Briefing } from './pipeline/read-briefing.js';
 export { runCli } from './cli.js';
 export { BriefError, type ErrorCode, type Warning } from './errors.js';
 export { parseSlides } from './markdown/parse.js';

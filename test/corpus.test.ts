@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBriefing } from '../src/briefing.js';
+import { readBriefing } from '../src/pipeline/read-briefing.js';
 import { parseSlides } from '../src/markdown/parse.js';
 import type { ParsedSlides, Separators } from '../src/markdown/model.js';
 import { CORPUS } from './helpers/paths.js';

@@ -1,4 +1,4 @@
-import type { Briefing } from '../briefing.js';
+import type { Briefing } from '../pipeline/read-briefing.js';
 import type { SourceLocation, Warning } from '../errors.js';
 import type { Slide } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';

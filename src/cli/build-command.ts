@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { buildEarly } from '../build/early-browser.js';
+import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
-import type { BuildResult } from '../build/request.js';
+import type { BuildResult } from '../pipeline/request.js';
 import { warningsAsFindings } from '../check/lint.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, OUTPUTS, PAPER_SIZES, type Output } from '../config/defaults.js';
 import { formatWarning } from '../errors.js';
@@ -74,7 +74,7 @@ export function registerBuild(program: Command, io: CliIo): void {
       });
       if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
       if (flags.json) {
-        const { buildReport } = await import('../build/run.js');
+        const { buildReport } = await import('../pipeline/run.js');
         io.stdout(
           `${JSON.stringify(
             buildReport(result, (path) => shown(io.cwd, path)),

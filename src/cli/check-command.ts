@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEarly } from '../build/early-browser.js';
+import { buildEarly } from '../pipeline/early-browser.js';
 import { warningsAsFindings, type Finding } from '../check/lint.js';
 import { formatLocation } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';

@@ -1,4 +1,4 @@
-import type { ProgressEvent } from '../build/request.js';
+import type { ProgressEvent } from '../pipeline/request.js';
 import { paint, type CliIo } from './io.js';
 
 const LABELS: Readonly<Record<string, string>> = {

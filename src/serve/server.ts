@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { build } from '../build/build.js';
-import type { BuildResult } from '../build/request.js';
+import { build } from '../pipeline/build.js';
+import type { BuildResult } from '../pipeline/request.js';
 import { THEMES_DIR } from '../config/themes.js';
 import { BriefError, formatError } from '../errors.js';
 import type { SlideCache } from '../markdown/parse.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 import { run } from '../helpers/cli.js';
 import { CONTENT } from '../helpers/paths.js';
 import { pagePixels } from '../helpers/pdf.js';

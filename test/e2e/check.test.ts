@@ -88,7 +88,7 @@ describe('rfc-brief check', () => {
 
 describe('rfc-brief check --no-browser', () => {
   it('starts no browser, even for a briefing with diagrams', async () => {
-    const { Browser } = await import('../../src/pdf/browser.js');
+    const { Browser } = await import('../../src/browser/browser.js');
     const before = Browser.launches;
     const result = await run(['check', fixture('figures'), '--no-browser'], join(FINDINGS, '../../..'));
     expect(result.code).toBe(0);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Browser } from '../../src/pdf/browser.js';
+import { Browser } from '../../src/browser/browser.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
 import { readPdf } from '../helpers/pdf.js';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser } from '../../src/pdf/browser.js';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { Browser } from '../../src/browser/browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { fixture } from '../helpers/paths.js';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBriefing } from '../../src/briefing.js';
+import { readBriefing } from '../../src/pipeline/read-briefing.js';
 import { stacksFor } from '../../src/markdown/only.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { CONTENT } from '../helpers/paths.js';
@@ -88,8 +88,8 @@ describe('the slides PDF of the default briefing', () => {
 
 describe('the process counter the tests rely on', () => {
   it('sees a browser this process started, and not after dispose()', async () => {
-    const { Browser } = await import('../../src/pdf/browser.js');
-    const { findBrowser } = await import('../../src/pdf/find-browser.js');
+    const { Browser } = await import('../../src/browser/browser.js');
+    const { findBrowser } = await import('../../src/browser/find-browser.js');
     const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000);
     const before = briefBrowsers();
     await browser.withPage(async () => expect(briefBrowsers()).toBe(before + 1));

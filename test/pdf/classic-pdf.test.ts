@@ -1,7 +1,7 @@
 import { PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ClassicPdf } from '../../src/pdf/classic-pdf.js';
-import { destinationPages, readDestinations } from '../../src/pdf/print-report.js';
+import { destinationPages, readDestinations } from '../../src/outputs/print-report.js';
 
 /** Three pages and two named destinations: one written in place, one as a separate object. */
 async function withDestinations(useObjectStreams: boolean): Promise<Uint8Array> {

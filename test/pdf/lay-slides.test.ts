@@ -5,7 +5,7 @@ import { PDFDocument, PDFName, PDFDict, PDFRawStream, rgb, StandardFonts } from 
 import { describe, expect, it } from 'vitest';
 import { laySlides } from '../../src/pdf/lay-slides.js';
 import { dictEntries, renumber } from '../../src/pdf/pdf-dict.js';
-import { placements, placeSlidesWithPdfLib } from '../../src/pdf/print-handout.js';
+import { placements, placeSlidesWithPdfLib } from '../../src/outputs/print-handout.js';
 import { setMetadata } from '../../src/pdf/metadata.js';
 import type { SlideSlot } from '../../src/render/handout.js';
 import { pagePixels } from '../helpers/pdf.js';

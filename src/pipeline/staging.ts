@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { BriefError } from './errors.js';
+import { BriefError } from '../errors.js';
 
 /**
  * Outputs are written into a staging folder beside the output folder and moved into place only

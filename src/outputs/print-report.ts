@@ -1,8 +1,8 @@
 import type { Warning } from '../errors.js';
-import type { Browser } from './browser.js';
-import { ClassicPdf } from './classic-pdf.js';
-import { dictEntries, dictValue } from './pdf-dict.js';
-import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
+import type { Browser } from '../browser/browser.js';
+import { ClassicPdf } from '../pdf/classic-pdf.js';
+import { dictEntries, dictValue } from '../pdf/pdf-dict.js';
+import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
 
 /**
  * Prints the report twice on one loaded page: the first print tells on which page each heading

@@ -25,7 +25,12 @@ export class PdfCache {
 
   constructor(private readonly dir: string) {}
 
-  async get(name: string, key: string, warnings: Warning[], make: () => Promise<CachedPdf>): Promise<CachedPdf & { readonly reused: boolean }> {
+  async get(
+    name: string,
+    key: string,
+    warnings: Warning[],
+    make: () => Promise<CachedPdf>,
+  ): Promise<CachedPdf & { readonly reused: boolean }> {
     const path = join(this.dir, `${name}.${key}`);
     const entry = existsSync(path) ? readEntry(`${path}.json`) : undefined;
     if (entry) {

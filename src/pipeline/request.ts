@@ -1,7 +1,7 @@
 import type { Output } from '../config/defaults.js';
 import type { Finding } from '../check/lint.js';
 import type { Warning } from '../errors.js';
-import type { Browser } from '../pdf/browser.js';
+import type { Browser } from '../browser/browser.js';
 import type { SlideCache } from '../markdown/parse.js';
 
 export interface BuildRequest {

@@ -1,10 +1,10 @@
-import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from './config/resolve.js';
-import { loadBriefing, type LoadedBriefing } from './content/load.js';
-import type { Warning } from './errors.js';
-import { readFrontMatter } from './markdown/front-matter.js';
-import type { FigureBlock } from './markdown/figures.js';
-import type { SlideStack, SourceFile } from './markdown/model.js';
-import { parseSlides, type SlideCache } from './markdown/parse.js';
+import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from '../config/resolve.js';
+import { loadBriefing, type LoadedBriefing } from '../content/load.js';
+import type { Warning } from '../errors.js';
+import { readFrontMatter } from '../markdown/front-matter.js';
+import type { FigureBlock } from '../markdown/figures.js';
+import type { SlideStack, SourceFile } from '../markdown/model.js';
+import { parseSlides, type SlideCache } from '../markdown/parse.js';
 
 export interface Briefing {
   readonly loaded: LoadedBriefing;

@@ -6,10 +6,10 @@ import type { BriefConfig } from '../config/resolve.js';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, type Warning } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
-import { Staging } from '../output.js';
-import { Browser } from '../pdf/browser.js';
+import { Staging } from './staging.js';
+import { Browser } from '../browser/browser.js';
 import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
-import type { PrintRequest } from '../pdf/print.js';
+import type { PrintRequest } from '../browser/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
 import { browserFor } from './early-browser.js';
@@ -177,7 +177,13 @@ export class BuildRun {
   private end({ entry, started }: { readonly entry: { stage: string; ms: number }; readonly started: number }): void {
     const name = entry.stage;
     entry.ms = Math.round(performance.now() - started);
-    this.request.onProgress?.({ stage: name, state: 'done', ms: entry.ms, pages: this.pages.get(name), reused: this.reused.includes(name) });
+    this.request.onProgress?.({
+      stage: name,
+      state: 'done',
+      ms: entry.ms,
+      pages: this.pages.get(name),
+      reused: this.reused.includes(name),
+    });
   }
 }
 
@@ -188,7 +194,11 @@ export class BuildRun {
 export function buildReport(result: BuildResult, showPath: (path: string) => string): unknown {
   return {
     generator: 'rfc-brief',
-    files: result.written.map((file) => ({ path: showPath(file.path), bytes: file.bytes, ...(file.pages === undefined ? {} : { pages: file.pages }) })),
+    files: result.written.map((file) => ({
+      path: showPath(file.path),
+      bytes: file.bytes,
+      ...(file.pages === undefined ? {} : { pages: file.pages }),
+    })),
     slides: result.slides,
     stages: result.stages,
     warnings: [...warningsAsFindings(result.warnings), ...result.findings].map((f) => ({

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserPurpose } from '../../src/build/early-browser.js';
+import { browserPurpose } from '../../src/pipeline/early-browser.js';
 
 describe('browserPurpose: whether a build starts the browser before reading anything', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'rfc-brief-early-'));

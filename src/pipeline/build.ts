@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readBriefing } from '../briefing.js';
+import { readBriefing } from './read-briefing.js';
 import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
 import { OUTPUTS, type Output } from '../config/defaults.js';
 import { resolveAssets } from '../content/assets.js';
@@ -9,11 +9,11 @@ import { BriefError, type Warning } from '../errors.js';
 import { drawFigures } from '../figures/draw.js';
 import { renderInline } from '../markdown/marked.js';
 import { sanitize } from '../markdown/sanitize.js';
-import { drawDiagrams, MERMAID_VERSION } from '../pdf/mermaid.js';
-import { measureOverflow } from '../pdf/overflow.js';
-import { printPage } from '../pdf/print.js';
-import { placeSlides, printHandoutPages } from '../pdf/print-handout.js';
-import { printReport } from '../pdf/print-report.js';
+import { drawDiagrams, MERMAID_VERSION } from '../browser/mermaid.js';
+import { measureOverflow } from '../browser/overflow.js';
+import { printPage } from '../browser/print.js';
+import { placeSlides, printHandoutPages } from '../outputs/print-handout.js';
+import { printReport } from '../outputs/print-report.js';
 import { countSlides, renderDeck } from '../render/deck.js';
 import { placeFigures } from '../render/figures.js';
 import { renderHandout } from '../render/handout.js';
@@ -56,7 +56,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     );
     const { config } = briefing;
     run.warnings.push(...briefing.warnings);
-    const assets = resolveAssets(briefing.loaded.root, briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)));
+    const assets = resolveAssets(
+      briefing.loaded.root,
+      briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)),
+    );
     run.warnings.push(...assets.warnings);
 
     const figures = await run.stageAsync('figures', () =>
@@ -70,8 +73,15 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
           drawDiagrams: async (blocks, palette, warnings) =>
             request.noBrowser
               ? new Map<string, string>()
-              :
-            drawDiagrams(run.browser('draw the mermaid diagrams'), blocks, palette, run.staging.path('.figures'), run.timeoutMs, fontFiles(), warnings),
+              : drawDiagrams(
+                  run.browser('draw the mermaid diagrams'),
+                  blocks,
+                  palette,
+                  run.staging.path('.figures'),
+                  run.timeoutMs,
+                  fontFiles(),
+                  warnings,
+                ),
         },
         run.warnings,
       ),
@@ -114,7 +124,9 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       for (const overflow of overflows) {
         const numbered = slides.find((s) => s.number === overflow.index + 1);
         const [file, line] = overflow.source?.split(/:(?=\d+$)/) ?? [];
-        const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : ''].filter(Boolean).join(' and ');
+        const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : '']
+          .filter(Boolean)
+          .join(' and ');
         findings.push({
           severity: 'error',
           code: 'overflow',
@@ -142,9 +154,11 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     if (needSlidesPdf) {
       slidesPdf = track(
         run.stageAsync('slides.pdf', async () => {
-        const pdf = await run.pdf('slides.pdf', deckKey, meta, (warnings) => printPage(run.browser('print the PDFs'), printDeck, warnings));
-        if (wanted.has('slides')) run.writePdf('slides.pdf', pdf);
-        return pdf.bytes;
+          const pdf = await run.pdf('slides.pdf', deckKey, meta, (warnings) =>
+            printPage(run.browser('print the PDFs'), printDeck, warnings),
+          );
+          if (wanted.has('slides')) run.writePdf('slides.pdf', pdf);
+          return pdf.bytes;
         }),
       );
     }
@@ -153,7 +167,10 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
       const files = handoutFiles();
       const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
       run.stageFolder('.handout', handout.html, files, []);
-      const key = cacheKey(forPrint('handout.pdf', deckKey, handout.html), files.files.map((f) => f.from));
+      const key = cacheKey(
+        forPrint('handout.pdf', deckKey, handout.html),
+        files.files.map((f) => f.from),
+      );
       const handoutMeta = { ...meta, title: `${meta.title} (handout)` };
       const print = async (warnings: Warning[]) => {
         const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), warnings);
@@ -164,7 +181,12 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     if (wanted.has('report')) {
       const files = reportFiles(config.theme);
       const report = run.stage('report', () => {
-        const rendered = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml: config.sources.map((source) => (request.safe ? sanitize(renderInline(source)) : renderInline(source))) });
+        const rendered = renderReport({
+          config,
+          stacks,
+          stylesheets: files.stylesheets,
+          sourcesHtml: config.sources.map((source) => (request.safe ? sanitize(renderInline(source)) : renderInline(source))),
+        });
         run.stageFolder('report', rendered.html, files, assets.assets);
         run.entries.push('report');
         return rendered;
@@ -174,7 +196,8 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
           run.stageAsync('report.pdf', async () => {
             const key = cacheKey(forPrint('report.pdf', report.html), [...files.files.map((f) => f.from), ...assetFiles]);
             const ids = report.headings.map((h) => h.id);
-            const print = (warnings: Warning[]) => printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, warnings);
+            const print = (warnings: Warning[]) =>
+              printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, warnings);
             run.writePdf('report.pdf', await run.pdf('report.pdf', key, meta, print));
           }),
         );
@@ -189,10 +212,14 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     run.throwIfAborted();
     const refused = run.warnings.filter((w) => w.refused !== undefined);
     if (request.strict && refused[0]) {
-      throw new BriefError('REFUSED_REQUEST', `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`, {
-        where: refused[0].where,
-        hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
-      });
+      throw new BriefError(
+        'REFUSED_REQUEST',
+        `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`,
+        {
+          where: refused[0].where,
+          hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
+        },
+      );
     }
     return run.commit(countSlides(config, stacks), findings);
   } catch (error) {

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TIMEOUT_MS, OUTPUTS } from '../config/defaults.js';
-import { Browser } from '../pdf/browser.js';
-import { findBrowser } from '../pdf/find-browser.js';
+import { Browser } from '../browser/browser.js';
+import { findBrowser } from '../browser/find-browser.js';
 import type { BuildRequest, BuildResult } from './request.js';
 
 /**

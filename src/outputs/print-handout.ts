@@ -1,9 +1,9 @@
 import type { Warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
-import type { Browser } from './browser.js';
-import { laySlides, type PageSizes, type Placement } from './lay-slides.js';
-import { openForPrint, printOpenPage, type PrintRequest } from './print.js';
+import type { Browser } from '../browser/browser.js';
+import { laySlides, type PageSizes, type Placement } from '../pdf/lay-slides.js';
+import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
 
 /** Smallest notes type, in points, before notes are cut and the author told. */
 const MIN_NOTES_PT = 6.5;

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../src/pdf/chromium.js';
-import { findBrowser } from '../../src/pdf/find-browser.js';
+import { CHROMIUM_ARGS } from '../../src/browser/chromium.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 
 describe('the browser rfc-brief starts itself', () => {
   it("passes every flag puppeteer's own launch would", () => {
