@@ -3,7 +3,8 @@ import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
 import type { BuildResult } from '../pipeline/request.js';
 import { warningsAsFindings } from '../check/lint.js';
-import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, OUTPUTS, PAPER_SIZES, type Output } from '../config/defaults.js';
+import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
+import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { formatWarning } from '../errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -11,7 +12,7 @@ import { createProgress } from './progress.js';
 interface BuildFlags {
   out: string;
   pdf: boolean;
-  only?: Output[];
+  only?: Selectable[];
   theme?: string;
   handout?: string;
   paper?: string;
@@ -44,7 +45,7 @@ export function registerBuild(program: Command, io: CliIo): void {
   const command = program.command('build').description('build the deck, the slides PDF, the handout and the report');
   addSourceOptions(command)
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .addOption(new Option('--only <outputs>', `write only these, comma-separated: ${OUTPUTS.join(', ')}`).argParser(parseOutputs))
+    .addOption(new Option('--only <outputs>', `write only these, comma-separated: ${SELECTABLE.join(', ')}`).argParser(parseOutputs))
     .option('--no-pdf', 'write the HTML (deck, report) only, without printing')
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
@@ -97,15 +98,15 @@ function warningLines(result: BuildResult): Set<string> {
   return new Set(findings.map((f) => formatWarning({ message: f.message, where: f.where })));
 }
 
-function parseOutputs(value: string): Output[] {
+function parseOutputs(value: string): Selectable[] {
   const names = value
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  const bad = names.filter((name) => !(OUTPUTS as readonly string[]).includes(name));
+  const bad = names.filter((name) => !(SELECTABLE as readonly string[]).includes(name));
   if (bad.length > 0 || names.length === 0)
-    throw new InvalidArgumentError(`expected some of ${OUTPUTS.join(', ')}${bad.length ? ` (not ${bad.join(', ')})` : ''}`);
-  return names as Output[];
+    throw new InvalidArgumentError(`expected some of ${SELECTABLE.join(', ')}${bad.length ? ` (not ${bad.join(', ')})` : ''}`);
+  return names as Selectable[];
 }
 
 export function parsePositive(value: string): number {

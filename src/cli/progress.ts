@@ -1,15 +1,13 @@
 import type { ProgressEvent } from '../pipeline/request.js';
+import { OUTPUTS } from '../outputs/catalogue.js';
 import { paint, type CliIo } from './io.js';
 
+/** The stages of every build, then one per output. */
 const LABELS: Readonly<Record<string, string>> = {
   read: 'read the briefing',
   figures: 'draw charts and diagrams',
-  deck: 'render the deck',
   measure: 'measure every slide',
-  'slides.pdf': 'print slides.pdf',
-  'handout.pdf': 'print handout.pdf',
-  report: 'render the report',
-  'report.pdf': 'print report.pdf',
+  ...Object.fromEntries(OUTPUTS.map((output) => [output.id, output.label])),
 };
 
 /**

@@ -6,10 +6,6 @@ export const DEFAULT_NOTES_SEPARATOR = '^\\s*notes?:';
 
 export const DEFAULT_THEME = 'light';
 
-/** What `build` can write; all of them unless --only picks some. */
-export const OUTPUTS = ['deck', 'slides', 'handout', 'report'] as const;
-export type Output = (typeof OUTPUTS)[number];
-
 /** Handout layouts: slides per page (1 and 3 with notes, 6 without). */
 export const HANDOUT_LAYOUTS = ['1', '3', '6'] as const;
 export type HandoutLayout = (typeof HANDOUT_LAYOUTS)[number];

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_TIMEOUT_MS, OUTPUTS } from '../config/defaults.js';
+import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
+import { selectOutputs } from '../outputs/catalogue.js';
 import { Browser } from '../browser/browser.js';
 import { findBrowser } from '../browser/find-browser.js';
 import type { BuildRequest, BuildResult } from './request.js';
@@ -13,8 +14,7 @@ import type { BuildRequest, BuildResult } from './request.js';
  */
 export function browserPurpose(request: BuildRequest): string | undefined {
   if (request.check) return request.noBrowser ? undefined : 'measure the slides';
-  const wanted = request.only ?? OUTPUTS;
-  const printing = request.pdf && wanted.some((output) => output !== 'deck');
+  const printing = selectOutputs(request.only, request.pdf).made.some((output) => output.printed);
   if (!printing) return undefined;
   return existsSync(resolve(request.cwd, request.out, '.rfc-brief-cache', 'pdf')) ? undefined : 'print the PDFs';
 }

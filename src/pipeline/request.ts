@@ -1,4 +1,4 @@
-import type { Output } from '../config/defaults.js';
+import type { Selectable } from '../outputs/catalogue.js';
 import type { Finding } from '../check/lint.js';
 import type { Warning } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
@@ -11,7 +11,7 @@ export interface BuildRequest {
   /** false: HTML only (deck and report), no browser for printing. */
   readonly pdf: boolean;
   /** Outputs to write; all when not given. */
-  readonly only?: readonly Output[] | undefined;
+  readonly only?: readonly Selectable[] | undefined;
   readonly theme?: string | undefined;
   readonly handout?: string | undefined;
   readonly paper?: string | undefined;

@@ -2,13 +2,15 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { warningsAsFindings, type Finding } from '../check/lint.js';
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
-import type { BriefConfig } from '../config/resolve.js';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, type Warning } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
 import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
+import { OUTPUTS } from '../outputs/catalogue.js';
+import { VERSION } from '../version.js';
+import type { Prepared } from './prepare.js';
 import type { PrintRequest } from '../browser/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
@@ -16,17 +18,13 @@ import { browserFor } from './early-browser.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
 
-/** Files and folders a build writes, in the order they are listed. */
-const OUTPUT_ORDER = ['slides', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf'];
-
 /**
  * The state of one build: its staging folder, its one browser (launched when first needed), the
  * warnings, the outputs staged so far and the time each stage took.
  */
-export class BuildRun {
+export class BuildRun implements AsyncDisposable {
   readonly staging: Staging;
   readonly warnings: Warning[] = [];
-  readonly entries: string[] = [];
   readonly timeoutMs: number;
   private readonly pages = new Map<string, number>();
   /** PDFs taken from the cache, not printed. */
@@ -84,6 +82,11 @@ export class BuildRun {
     };
   }
 
+  /** What shapes every printed page besides the page itself: a part of each PDF's cache key. */
+  printParts(prepared: Prepared, ...parts: string[]): string[] {
+    return [VERSION, JSON.stringify(prepared.meta), String(prepared.config.allowScripts), ...parts];
+  }
+
   stageFolder(folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
     this.staging.write(`${folder}/index.html`, html);
     for (const file of files.files) this.staging.copy(file.from, `${folder}/${file.to}`);
@@ -107,38 +110,39 @@ export class BuildRun {
     return pdf;
   }
 
-  /** The PDFs' warnings, in the outputs' order, after every PDF has been printed. */
-  addPdfWarnings(): void {
-    for (const name of OUTPUT_ORDER) this.warnings.push(...(this.pdfWarnings.get(name) ?? []));
-    this.pdfWarnings.clear();
-  }
-
   writePdf(name: string, pdf: CachedPdf): void {
     this.staging.write(name, pdf.bytes);
     this.pages.set(name, pdf.pages);
-    this.entries.push(name);
   }
 
-  pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
-    const { meta } = config;
-    return {
-      title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',
-      author: meta.author,
-      subject: meta.subtitle ?? meta.description,
-      keywords: meta.keywords,
-      lang: meta.lang,
-    };
+  /**
+   * Once every output is made: the PDFs' warnings join the build's, in the outputs' order
+   * (whichever finished printing first), and under --strict a load the pages asked for outside
+   * the build fails it.
+   */
+  failOnRefusedLoads(): void {
+    for (const { id } of OUTPUTS) this.warnings.push(...(this.pdfWarnings.get(id) ?? []));
+    this.pdfWarnings.clear();
+    const refused = this.warnings.filter((w) => w.refused !== undefined);
+    if (this.request.strict && refused[0]) {
+      throw new BriefError(
+        'REFUSED_REQUEST',
+        `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`,
+        {
+          where: refused[0].where,
+          hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
+        },
+      );
+    }
   }
 
-  /** Moves the staged outputs into place, with build-report.json beside them. */
-  commit(slides: number, findings: readonly Finding[]): BuildResult {
+  /** Moves the staged entries (in the outputs' order) into place, with build-report.json beside them. */
+  commit(entries: readonly string[], slides: number, findings: readonly Finding[]): BuildResult {
     const result = this.result(slides, findings);
-    // In the order of the outputs, whichever finished printing first.
-    this.entries.sort((a, b) => OUTPUT_ORDER.indexOf(a) - OUTPUT_ORDER.indexOf(b));
-    const written = this.entries.map((entry) => this.describe(entry));
+    const written = entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
-    this.staging.commit([...this.entries, 'build-report.json']);
+    this.staging.commit([...entries, 'build-report.json']);
     try {
       this.pdfCache.flush();
       this.figureCache.flush();
@@ -157,13 +161,23 @@ export class BuildRun {
     if (this.request.signal?.aborted) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
   }
 
+  /** Stops the browser (safe to call again). */
   async dispose(): Promise<void> {
     this.request.signal?.removeEventListener('abort', this.abort);
     await this.chromium?.dispose();
   }
 
+  /**
+   * The end of the build, however it ended: the browser stopped first (whatever it was still
+   * printing then ends), then whatever is still staged removed (nothing after a commit).
+   */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.dispose();
+    this.staging.discard();
+  }
+
   private describe(entry: string): WrittenFile {
-    const rel = entry === 'slides' || entry === 'report' ? `${entry}/index.html` : entry;
+    const rel = OUTPUTS.find((output) => output.entry === entry)?.file ?? entry;
     return { path: resolve(this.out, rel), bytes: statSync(this.staging.path(rel)).size, pages: this.pages.get(entry) };
   }
 

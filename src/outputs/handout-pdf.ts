@@ -1,0 +1,28 @@
+import { cacheKey } from '../pipeline/pdf-cache.js';
+import { renderHandout } from '../render/handout.js';
+import { handoutFiles } from '../render/theme-files.js';
+import type { MakeOutput } from './job.js';
+import { placeSlides, printHandoutPages } from './print-handout.js';
+
+/**
+ * handout.pdf: its own pages (headers, notes, frames) print while the slides do; the slides PDF's
+ * pages are then laid into the frames.
+ */
+export const makeHandoutPdf: MakeOutput<'handout.pdf'> = async ({ prepared, run, need }) => {
+  const { config, stacks, meta } = prepared;
+  const slides = need('slides.pdf');
+  const files = handoutFiles();
+  const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
+  run.stageFolder('.handout', handout.html, files, []);
+  const deck = await need('deck');
+  const key = cacheKey(
+    run.printParts(prepared, 'handout.pdf', deck.printKey, handout.html),
+    files.files.map((f) => f.from),
+  );
+  const pdf = await run.pdf('handout.pdf', key, { ...meta, title: `${meta.title} (handout)` }, async (warnings) => {
+    const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), warnings);
+    return placeSlides(pages, await slides, handout.slots);
+  });
+  run.writePdf('handout.pdf', pdf);
+  return undefined;
+};

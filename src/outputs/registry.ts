@@ -1,0 +1,16 @@
+import type { OutputId } from './catalogue.js';
+import { makeDeck } from './deck.js';
+import { makeHandoutPdf } from './handout-pdf.js';
+import type { MakeOutput } from './job.js';
+import { makeReportPdf } from './report-pdf.js';
+import { makeReport } from './report.js';
+import { makeSlidesPdf } from './slides-pdf.js';
+
+/** How each output of the catalogue is made: one entry per output, checked against the catalogue. */
+export const MAKERS = {
+  deck: makeDeck,
+  'slides.pdf': makeSlidesPdf,
+  'handout.pdf': makeHandoutPdf,
+  report: makeReport,
+  'report.pdf': makeReportPdf,
+} as const satisfies { readonly [N in OutputId]: MakeOutput<N> };

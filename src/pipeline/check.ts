@@ -1,0 +1,30 @@
+import type { Finding } from '../check/lint.js';
+import { overflowFindings } from '../check/overflow.js';
+import { measureOverflow } from '../browser/overflow.js';
+import { makeDeck } from '../outputs/deck.js';
+import { countSlides } from '../render/deck.js';
+import { prepare } from './prepare.js';
+import type { BuildRequest, BuildResult } from './request.js';
+import type { BuildRun } from './run.js';
+
+/**
+ * `check`: the cheap checks, and unless told not to use a browser, the deck laid out as it prints
+ * and measured. Nothing is written: the staged deck is discarded.
+ */
+export async function checkBriefing(run: BuildRun, request: BuildRequest): Promise<BuildResult> {
+  const prepared = await prepare(run, request);
+  const findings: Finding[] = [...prepared.findings];
+  if (!request.noBrowser) {
+    const deck = await run.stageAsync('deck', () => makeDeck({ prepared, run, request, wanted: false, need: notMade }));
+    const overflows = await run.stageAsync('measure', () =>
+      measureOverflow(run.browser('measure the slides'), deck.printPage(), run.warnings),
+    );
+    findings.push(...overflowFindings(prepared, overflows));
+  }
+  run.staging.discard();
+  return run.result(countSlides(prepared.config, prepared.stacks), findings);
+}
+
+function notMade(id: string): never {
+  throw new Error(`check makes no ${id}`);
+}

@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { lintBriefing, type Finding } from '../check/lint.js';
+import type { BriefConfig } from '../config/resolve.js';
+import { resolveAssets, type ResolvedAsset } from '../content/assets.js';
+import { drawFigures } from '../figures/draw.js';
+import type { SlideStack } from '../markdown/model.js';
+import { drawDiagrams, MERMAID_VERSION } from '../browser/mermaid.js';
+import type { PdfMetadata } from '../pdf/metadata.js';
+import { placeFigures } from '../render/figures.js';
+import { staticPrintRefusal } from '../render/print-deck.js';
+import { fontFiles } from '../render/theme-files.js';
+import { VERSION } from '../version.js';
+import { readBriefing } from './read-briefing.js';
+import type { BuildRequest } from './request.js';
+import type { BuildRun } from './run.js';
+
+/** Everything every output is made from: the briefing read, its figures drawn, the cheap checks run. */
+export interface Prepared {
+  readonly config: BriefConfig;
+  /** The slides with their figures in place. */
+  readonly stacks: readonly SlideStack[];
+  readonly assets: readonly ResolvedAsset[];
+  readonly findings: readonly Finding[];
+  readonly meta: PdfMetadata;
+  /** The slides print from the static page (else through reveal.js's own print layout). */
+  readonly staticPrint: boolean;
+}
+
+export async function prepare(run: BuildRun, request: BuildRequest): Promise<Prepared> {
+  const briefing = run.stage('read', () =>
+    readBriefing(resolve(request.cwd, request.input), request.cwd, {
+      theme: request.theme,
+      handout: request.handout,
+      paper: request.paper,
+      safe: request.safe,
+      allowScripts: request.allowScripts,
+      slideCache: request.slideCache,
+    }),
+  );
+  const { config } = briefing;
+  run.warnings.push(...briefing.warnings);
+  const assets = resolveAssets(
+    briefing.loaded.root,
+    briefing.stacks.flatMap((stack) => stack.flatMap((slide) => slide.assets)),
+  );
+  run.warnings.push(...assets.warnings);
+  const figures = await run.stageAsync('figures', () =>
+    drawFigures(
+      briefing.figures,
+      {
+        root: briefing.loaded.root,
+        theme: config.theme,
+        cache: run.figureCache,
+        diagramEngine: `mermaid ${MERMAID_VERSION}, rfc-brief ${VERSION}`,
+        drawDiagrams: async (blocks, palette, warnings) =>
+          request.noBrowser
+            ? new Map<string, string>()
+            : drawDiagrams(
+                run.browser('draw the mermaid diagrams'),
+                blocks,
+                palette,
+                run.staging.path('.figures'),
+                run.timeoutMs,
+                fontFiles(),
+                warnings,
+              ),
+      },
+      run.warnings,
+    ),
+  );
+  const stacks = placeFigures(briefing.stacks, figures.screen, figures.paper);
+  return {
+    config,
+    stacks,
+    assets: assets.assets,
+    findings: lintBriefing({ config, stacks }),
+    meta: pdfMeta(config, stacks),
+    staticPrint: staticPrintRefusal(config, stacks) === undefined,
+  };
+}
+
+function pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
+  const { meta } = config;
+  return {
+    title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',
+    author: meta.author,
+    subject: meta.subtitle ?? meta.description,
+    keywords: meta.keywords,
+    lang: meta.lang,
+  };
+}

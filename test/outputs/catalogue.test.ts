@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { OUTPUTS, SELECTABLE, selectOutputs } from '../../src/outputs/catalogue.js';
+import { MAKERS } from '../../src/outputs/registry.js';
+
+const ids = (outputs: readonly { readonly id: string }[]) => outputs.map((output) => output.id);
+
+describe('the outputs registry', () => {
+  it('has a maker for every output of the catalogue, and nothing else', () => {
+    expect(Object.keys(MAKERS).sort()).toEqual(ids(OUTPUTS).sort());
+  });
+
+  it('gives --only its names in order, the report HTML and PDF under one', () => {
+    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'report']);
+  });
+
+  it('makes everything for a plain build, in the catalogue order', () => {
+    const { wanted, made } = selectOutputs(undefined, true);
+    expect(ids(wanted)).toEqual(['deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf']);
+    expect(ids(made)).toEqual(ids(wanted));
+  });
+
+  it('makes what an output is made from without writing it', () => {
+    const { wanted, made } = selectOutputs(['handout'], true);
+    expect(ids(wanted)).toEqual(['handout.pdf']);
+    expect(ids(made)).toEqual(['deck', 'slides.pdf', 'handout.pdf']);
+  });
+
+  it('leaves out whatever is printed with --no-pdf', () => {
+    const { wanted, made } = selectOutputs(['slides', 'report'], false);
+    expect(ids(wanted)).toEqual(['report']);
+    expect(ids(made)).toEqual(['report']);
+  });
+});
