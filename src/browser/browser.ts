@@ -9,7 +9,7 @@ import { startChromium, type Chromium } from './chromium.js';
  * The one browser of a run: launched on first use, closed by dispose() whatever happened, with
  * its own throw-away profile folder.
  */
-export class Browser {
+export class Browser implements AsyncDisposable {
   /** Browsers launched by this process so far: tests hold a build to one launch. */
   static launches = 0;
   private launched: Promise<PuppeteerBrowser> | undefined;
@@ -84,6 +84,10 @@ export class Browser {
   dispose(): Promise<void> {
     this.disposing ??= this.close();
     return this.disposing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.dispose();
   }
 
   private async close(): Promise<void> {

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
 import { selectOutputs } from '../outputs/catalogue.js';
 import { Browser } from '../browser/browser.js';
 import { findBrowser } from '../browser/find-browser.js';
-import type { BuildRequest, BuildResult } from './request.js';
+import { timeoutOf, type BuildRequest, type BuildResult } from './request.js';
 
 /**
  * The browser a build needs, decided from the request alone, before anything is read: the command
@@ -32,7 +31,7 @@ export function browserFor(request: BuildRequest, purpose: string): Browser {
         platform: process.platform,
         purpose,
       }),
-    request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutOf(request),
   );
 }
 
@@ -50,13 +49,9 @@ export function startEarly(request: BuildRequest): Browser | undefined {
  * a fifth of a second unbundled, less bundled) is loaded.
  */
 export async function buildEarly(request: BuildRequest): Promise<BuildResult> {
-  const browser = request.browser ?? startEarly(request);
-  try {
-    const { build } = await import('./build.js');
-    return await build({ ...request, browser });
-  } finally {
-    // build() closes it too; this covers a build that failed before it took the browser over
-    // (an output folder that cannot be written). Closing twice is safe.
-    await browser?.dispose();
-  }
+  // build() closes it too; this covers a build that failed before it took the browser over (an
+  // output folder that cannot be written). Closing twice is safe.
+  await using browser = request.browser ?? startEarly(request);
+  const { build } = await import('./build.js');
+  return await build({ ...request, browser });
 }

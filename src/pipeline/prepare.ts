@@ -28,14 +28,9 @@ export interface Prepared {
 
 export async function prepare(run: BuildRun, request: BuildRequest): Promise<Prepared> {
   const briefing = run.stage('read', () =>
-    readBriefing(resolve(request.cwd, request.input), request.cwd, {
-      theme: request.theme,
-      handout: request.handout,
-      paper: request.paper,
-      safe: request.safe,
-      allowScripts: request.allowScripts,
-      slideCache: request.slideCache,
-    }),
+    // The request carries the settings the person gave (theme, handout, paper, safe, ...) as
+    // readBriefing takes them: passed on whole, not copied field by field.
+    readBriefing(resolve(request.cwd, request.input), request.cwd, request),
   );
   const { config } = briefing;
   run.warnings.push(...briefing.warnings);

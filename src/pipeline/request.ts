@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
 import type { Selectable } from '../outputs/catalogue.js';
 import type { Finding } from '../check/lint.js';
 import type { Warning } from '../errors.js';
@@ -38,6 +39,11 @@ export interface BuildRequest {
   readonly browser?: Browser | undefined;
   /** Told when each stage starts and ends (progress on a terminal). */
   readonly onProgress?: ((event: ProgressEvent) => void) | undefined;
+}
+
+/** The one place the timeout's default is applied. */
+export function timeoutOf(request: Pick<BuildRequest, 'timeoutMs'>): number {
+  return request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 }
 
 export interface ProgressEvent {

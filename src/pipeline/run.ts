@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { warningsAsFindings, type Finding } from '../check/lint.js';
-import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, type Warning } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
@@ -16,7 +15,7 @@ import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
 import { browserFor } from './early-browser.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
-import type { BuildRequest, BuildResult, WrittenFile } from './request.js';
+import { timeoutOf, type BuildRequest, type BuildResult, type WrittenFile } from './request.js';
 
 /**
  * The state of one build: its staging folder, its one browser (launched when first needed), the
@@ -43,7 +42,7 @@ export class BuildRun implements AsyncDisposable {
     private readonly request: BuildRequest,
     private readonly out: string,
   ) {
-    this.timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.timeoutMs = timeoutOf(request);
     this.staging = new Staging(out);
     this.pdfCache = new PdfCache(resolve(out, '.rfc-brief-cache', 'pdf'));
     this.figureCache = new FigureCache(resolve(out, '.rfc-brief-cache', 'figures'));
