@@ -219,12 +219,12 @@ function start(contender, browser) {
   };
 }
 
-export function tasks(status) {
-  const rfc = (ctx, extra) => ({
+export function tasks(status, { baseline } = {}) {
+  const rfcFrom = (dir) => (ctx, extra) => ({
     env: RFC_BRIEF_ENV(),
     command: process.execPath,
     args: [
-      join(RFC_BRIEF, 'bin', 'rfc-brief.js'),
+      join(dir, 'bin', 'rfc-brief.js'),
       'build',
       ctx.deck,
       '--out',
@@ -235,6 +235,10 @@ export function tasks(status) {
       ...extra,
     ],
   });
+  const rfc = rfcFrom(RFC_BRIEF);
+  // --baseline DIR: the same measures with another compiled checkout (an earlier commit), in the
+  // same run, so that a change is compared with what it replaces on the same machine state.
+  const rfcBase = baseline ? rfcFrom(baseline) : undefined;
   const node = (name, args) => ({ command: process.execPath, args: [binPath(name), ...args] });
   const missing = (name) => status[name]?.error;
 
@@ -267,6 +271,28 @@ export function tasks(status) {
       keepOut: true,
       command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
     },
+    ...(rfcBase
+      ? [
+          {
+            contender: 'rfc-brief (baseline)',
+            measure: 'html',
+            briefing: true,
+            command: (ctx) => ({ ...rfcBase(ctx, ['--only', 'deck']), output: join(ctx.out, 'slides', 'index.html') }),
+          },
+          {
+            contender: 'rfc-brief (baseline)',
+            measure: 'pdf',
+            briefing: true,
+            command: (ctx) => ({ ...rfcBase(ctx, ['--only', 'slides']), output: join(ctx.out, 'slides.pdf') }),
+          },
+          {
+            contender: 'rfc-brief (baseline)',
+            measure: 'all',
+            briefing: true,
+            command: (ctx) => ({ ...rfcBase(ctx, []), output: join(ctx.out, 'slides.pdf') }),
+          },
+        ]
+      : []),
     // The floor: Chromium printing the same slides as a plain static page, and the bare start;
     // the same two with the headless shell, the browser rfc-brief prints with.
     floor('floor', CHROMIUM),

@@ -143,8 +143,10 @@ function goals(get, sizes) {
   return rows;
 }
 
+const BASELINE = 'rfc-brief (baseline)';
 const PDF_ORDER = [
   'rfc-brief',
+  BASELINE,
   'floor',
   'browser start',
   'floor (headless shell)',
@@ -235,6 +237,16 @@ function anchorTable(get, sizes) {
   return lines.join('\n');
 }
 
+/** `--baseline`: this rfc-brief against another commit's, measured in the same run. */
+function baselineTable(get, sizes) {
+  const lines = ['| input | HTML ÷ baseline | PDF ÷ baseline | all outputs ÷ baseline |', '| --- | ---: | ---: | ---: |'];
+  for (const size of sizes) {
+    const cell = (m) => times(ratio(get(size, 'rfc-brief', m)?.seconds, get(size, BASELINE, m)?.seconds));
+    lines.push(`| ${sizeName(size)} | ${cell('html')} | ${cell('pdf')} | ${cell('all')} |`);
+  }
+  return lines.join('\n');
+}
+
 function elsewhereTable(get) {
   const lines = ['| 200 slides, Markdown → PDF | measured elsewhere (s) | here (s) | here ÷ elsewhere |', '| --- | ---: | ---: | ---: |'];
   for (const [name, seconds] of Object.entries(ELSEWHERE_200)) {
@@ -312,6 +324,12 @@ export async function writeReport(data, dir) {
   md.push('');
   md.push(anchorTable(get, numeric));
   md.push('');
+  if (sizes.some((size) => get(size, BASELINE, 'pdf'))) {
+    md.push('## rfc-brief against the baseline commit (`--baseline`, same run; below 1 is faster)');
+    md.push('');
+    md.push(baselineTable(get, sizes));
+    md.push('');
+  }
   if (numeric.includes(200)) {
     md.push('## This machine against the figures measured elsewhere');
     md.push('');

@@ -8,6 +8,7 @@
 //
 //   node bench/run.mjs [--runs 3] [--warmup 1] [--sizes 12,200,1000] [--no-briefing]
 //                      [--no-apt] [--quick] [--only rfc-brief,floor,...] [--max-wait 300]
+//                      [--baseline DIR (a compiled checkout of another commit, measured beside)]
 //
 // --max-wait: seconds, over the whole benchmark, that the harness may spend waiting for a quiet
 // machine and repeating disturbed runs; once spent, runs go ahead and are only flagged.
@@ -35,6 +36,7 @@ function parseArgs(argv) {
     else if (arg === '--no-apt') options.apt = false;
     else if (arg === '--only') options.only = next().split(',');
     else if (arg === '--max-wait') options.maxWait = Number(next());
+    else if (arg === '--baseline') options.baseline = next();
     else if (arg === '--quick') Object.assign(options, { runs: 1, warmup: 0, sizes: [12] });
     else throw new Error(`bench: unknown option ${arg}`);
   }
@@ -177,7 +179,9 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const status = { 'rfc-brief': snapshotRfcBrief(), ...install({ allowApt: options.apt, log }) };
   const dashed = (name) => name.replace(/\s+/g, '-');
-  const allTasks = tasks(status).filter((t) => !options.only || options.only.some((name) => dashed(t.contender).startsWith(dashed(name))));
+  const allTasks = tasks(status, { baseline: options.baseline }).filter(
+    (t) => !options.only || options.only.some((name) => dashed(t.contender).startsWith(dashed(name))),
+  );
   const inputs = [...(options.briefing ? ['briefing'] : []), ...options.sizes];
   const records = [];
   const skipped = [];
