@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BriefError, type Warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
-import type { Palette } from '../figures/palette.js';
+import type { Palette } from '../config/palette.js';
 import type { Browser } from './browser.js';
 import { openForPrint } from './print.js';
 
@@ -87,7 +87,9 @@ function allowGrowth(svg: string): string {
 }
 
 function mermaidConfig(palette: Palette): Record<string, unknown> {
-  const [accent = '#1d4f91', second = '#c2611a'] = palette.series;
+  // A palette has at least one series colour (checked where it is read); one alone serves both.
+  const accent = palette.series[0] ?? palette.text;
+  const second = palette.series[1] ?? accent;
   return {
     startOnLoad: false,
     securityLevel: 'strict',

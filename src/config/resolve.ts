@@ -18,7 +18,7 @@ import {
   FRONT_MATTER_KEYS,
 } from './defaults.js';
 import { suggest } from './suggest.js';
-import { resolveTheme, type Theme } from './themes.js';
+import { cssTheme, resolveTheme, type Theme } from './themes.js';
 
 export interface DeckMeta {
   readonly title: string | undefined;
@@ -125,7 +125,7 @@ function pickTheme(name: string, cli: CliSettings, found: Found | undefined, war
       hint: 'Copy it into the briefing folder.',
     });
   }
-  if (existsSync(cssFile)) return { kind: 'css', name, cssFile };
+  if (existsSync(cssFile)) return cssTheme(name, cssFile);
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push({ message: `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, where: found?.where });
   return resolveTheme(DEFAULT_THEME, undefined);

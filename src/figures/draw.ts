@@ -3,6 +3,7 @@ import type { Warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import { FigureCache } from './cache.js';
 import { drawChart, type DrawnFigure } from './chart.js';
+import { samePalette } from '../config/palette.js';
 import { paletteFor, type Palette } from './palette.js';
 
 /** Draws diagrams that are not in the cache; given by the build, which owns the browser. */
@@ -29,7 +30,8 @@ export async function drawFigures(blocks: readonly FigureBlock[], options: DrawO
   const screenPalette = paletteFor(options.theme, 'screen');
   const paperPalette = paletteFor(options.theme, 'paper');
   const screen = await drawAll(blocks, screenPalette, options, warnings);
-  const paper = paperPalette === screenPalette ? screen : await drawAll(blocks, paperPalette, options, []);
+  // Compared by value: each theme's palette is read afresh, so the light theme's two are equal, not one object.
+  const paper = samePalette(paperPalette, screenPalette) ? screen : await drawAll(blocks, paperPalette, options, []);
   return { screen, paper };
 }
 

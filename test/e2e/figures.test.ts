@@ -1,8 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../src/browser/browser.js';
+import { contrast } from '../../src/config/palette.js';
+import { REVEAL_PALETTES } from '../../src/config/reveal-palettes.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
 import { readPdf } from '../helpers/pdf.js';
@@ -72,5 +75,42 @@ describe('charts and diagrams in every output', () => {
     const result = await run(['build', 'deck', '--no-pdf'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error\[DIAGRAM\]: deck\/01-figures\.md:2\d: mermaid cannot draw this diagram: .*Parse error/);
+  });
+});
+
+/** The fill colour each page's text is shown in (pdf.js reads Chromium's `rg` as "#rrggbb"). */
+async function textFills(path: string): Promise<Set<string>[]> {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: Set<string>[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { fnArray, argsArray } = await (await doc.getPage(n)).getOperatorList();
+    const fills = new Set<string>();
+    let fill = '#000000';
+    for (const [i, op] of fnArray.entries()) {
+      if (op === OPS.setFillRGBColor) fill = String((argsArray[i] as unknown[])[0]);
+      if (op === OPS.showText) fills.add(fill);
+    }
+    pages.push(fills);
+  }
+  await doc.destroy();
+  return pages;
+}
+
+describe('charts and diagrams on a dark reveal.js theme', () => {
+  it('are set in ink that reads on the black slide, not in the light palette', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-figures-black-'));
+    cpSync(fixture('figures'), join(dir, 'deck'), { recursive: true });
+    const built = await run(['build', 'deck', '--theme', 'black', '--only', 'slides'], dir);
+    expect([built.code, built.stderr]).toEqual([0, '']);
+    const pdf = join(dir, 'dist/slides.pdf');
+    const [fills, { pages }] = [await textFills(pdf), await readPdf(pdf)];
+    const figurePages = [
+      pages.findIndex((text) => text.includes('Microseconds')),
+      pages.findIndex((text) => text.includes('VM exit into Xen')),
+    ];
+    expect(figurePages).not.toContain(-1);
+    for (const page of figurePages)
+      for (const colour of fills[page] ?? [])
+        expect(contrast(colour, REVEAL_PALETTES.black.background), `page ${page + 1}: ${colour}`).toBeGreaterThanOrEqual(4.5);
   });
 });

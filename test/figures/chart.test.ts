@@ -2,13 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveTheme } from '../../src/config/themes.js';
 import type { Warning } from '../../src/errors.js';
 import { drawChart } from '../../src/figures/chart.js';
-import { DARK, LIGHT } from '../../src/figures/palette.js';
 import type { FigureBlock } from '../../src/markdown/figures.js';
 import { fixture } from '../helpers/paths.js';
 
 const FIXTURE = fixture('figures');
+const LIGHT = resolveTheme('light', undefined).palette;
+const DARK = resolveTheme('dark', undefined).palette;
 const block = (source: string, line = 10): FigureBlock => ({ key: `a.md:${line}`, kind: 'chart', source, file: 'a.md', line });
 const SPEC = `title: Time per write
 description: Two bars

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveTheme } from '../../src/config/themes.js';
 import { BriefError } from '../../src/errors.js';
 import { FigureCache } from '../../src/figures/cache.js';
-import { drawFigures } from '../../src/figures/draw.js';
+import { drawFigures, type DiagramDrawer } from '../../src/figures/draw.js';
+import type { Palette } from '../../src/figures/palette.js';
 import type { FigureBlock } from '../../src/markdown/figures.js';
 import { fixture } from '../helpers/paths.js';
 
@@ -21,9 +22,9 @@ const blocks: FigureBlock[] = [
 ];
 
 describe('drawFigures', () => {
-  const options = (drawDiagrams: () => Promise<Map<string, string>>) => ({
+  const options = (drawDiagrams: DiagramDrawer, theme = 'light') => ({
     root: fixture('figures'),
-    theme: resolveTheme('light', undefined),
+    theme: resolveTheme(theme, undefined),
     cache: new FigureCache(mkdtempSync(join(tmpdir(), 'rfc-brief-draw-'))),
     diagramEngine: 'test',
     drawDiagrams,
@@ -44,5 +45,27 @@ describe('drawFigures', () => {
     expect([...drawn.screen.keys()]).toEqual(['a.md:1', 'a.md:9']);
     expect(drawn.screen.get('a.md:1')?.svg).toBe('<svg>diagram</svg>');
     expect(drawn.screen.get('a.md:9')?.svg).toMatch(/^<svg/);
+  });
+
+  it("hands mermaid the slides' theme palette for the deck and the light one for paper", async () => {
+    const asked: Palette[] = [];
+    const recording: DiagramDrawer = async (_, palette) => {
+      asked.push(palette);
+      return new Map([['a.md:1', '<svg>diagram</svg>']]);
+    };
+    await drawFigures(blocks, options(recording, 'black'), []);
+    expect(asked).toEqual([resolveTheme('black', undefined).palette, resolveTheme('light', undefined).palette]);
+    expect(asked[0]?.dark).toBe(true);
+  });
+
+  it('draws once when the slides and paper share the light palette', async () => {
+    let calls = 0;
+    const counting: DiagramDrawer = async () => {
+      calls++;
+      return new Map([['a.md:1', '<svg>diagram</svg>']]);
+    };
+    const drawn = await drawFigures(blocks, options(counting), []);
+    expect(calls).toBe(1);
+    expect(drawn.paper).toBe(drawn.screen);
   });
 });
