@@ -8,7 +8,8 @@ import { BriefError, type Warning } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
-import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
+import type { PdfMetadata } from '../pdf/metadata.js';
+import { openPdf } from '../pdf/pdf-editor.js';
 import type { PrintRequest } from '../browser/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
@@ -101,7 +102,9 @@ export class BuildRun {
     const pdf = await this.pdfCache.get(name, key, own, async () => {
       const bytes = await print(own);
       this.throwIfAborted();
-      return setMetadata(bytes, meta);
+      const pdf = openPdf(bytes);
+      await pdf.setMetadata(meta);
+      return { bytes: await pdf.save(), pages: await pdf.pageCount() };
     });
     if (pdf.reused) this.reused.push(name);
     return pdf;
