@@ -2,7 +2,7 @@ import type { Warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
 import type { Browser } from '../browser/browser.js';
-import { laySlides, type PageSizes, type Placement } from '../pdf/lay-slides.js';
+import { openPdf, type PageSize, type PageSizes, type Placement } from '../pdf/pdf-editor.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
 
 /** Smallest notes type, in points, before notes are cut and the author told. */
@@ -34,7 +34,9 @@ export async function printHandoutPages(browser: Browser, request: PrintRequest,
 }
 
 export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {
-  return laySlides(handoutPdf, slidesPdf, (sizes) => placements(slots, sizes)) ?? placeSlidesWithPdfLib(handoutPdf, slidesPdf, slots);
+  const handout = openPdf(handoutPdf);
+  await handout.laySlides(openPdf(slidesPdf), (sizes) => placements(slots, sizes));
+  return handout.save();
 }
 
 /** Each slide scaled into its frame, centred, its proportions kept. */
@@ -48,33 +50,11 @@ export function placements(slots: readonly SlideSlot[], sizes: PageSizes): Place
   });
 }
 
-function fit(slot: SlideSlot, form: { width: number; height: number }, pageHeight: number) {
+function fit(slot: SlideSlot, form: PageSize, pageHeight: number) {
   const box = { x: slot.box.x * MM_TO_PT, width: slot.box.width * MM_TO_PT, height: slot.box.height * MM_TO_PT };
   const scale = Math.min(box.width / form.width, box.height / form.height);
   const width = form.width * scale;
   const height = form.height * scale;
   const top = pageHeight - slot.box.y * MM_TO_PT;
-  return { x: box.x + (box.width - width) / 2, y: top - (box.height + height) / 2, width, height, scale };
-}
-
-/** The same with pdf-lib, for PDFs not as Chromium writes them. */
-export async function placeSlidesWithPdfLib(
-  handoutPdf: Uint8Array,
-  slidesPdf: Uint8Array,
-  slots: readonly SlideSlot[],
-): Promise<Uint8Array> {
-  const { PDFDocument } = await import('pdf-lib');
-  const handout = await PDFDocument.load(handoutPdf, { updateMetadata: false });
-  const slides = await PDFDocument.load(slidesPdf, { updateMetadata: false });
-  const usable = slots.filter((slot) => slot.slide < slides.getPageCount() && slot.page < handout.getPageCount());
-  const embedded = await handout.embedPages(usable.map((slot) => slides.getPage(slot.slide)));
-  usable.forEach((slot, i) => {
-    const form = embedded[i];
-    const page = handout.getPage(slot.page);
-    if (!form) return;
-    const { x, y, width, height } = fit(slot, form, page.getHeight());
-    page.drawPage(form, { x, y, width, height });
-  });
-  // A classic cross-reference table: setMetadata can append to it instead of loading it again.
-  return handout.save({ useObjectStreams: false });
+  return { x: box.x + (box.width - width) / 2, y: top - (box.height + height) / 2, scale };
 }

@@ -1,12 +1,12 @@
-import { dictEntries, dictValue, refsIn, skipSpace, valueEndAt } from './pdf-dict.js';
+import { dictEntries, dictValue, refEntry, refsIn, skipSpace, valueEndAt } from './pdf-dict.js';
 
 /**
  * A PDF as Chromium writes it, read without a PDF library: a classic cross-reference table gives
  * each object's offset, and the object dictionaries are plain text. Loading pdf-lib and parsing a
  * whole report with it took a fifth of a second beside the printing browser, only to read a few
  * dictionaries. Incremental updates (rfc-brief's own metadata) are followed; anything else
- * (cross-reference streams) is not read here: `read` returns undefined and the caller falls back
- * to pdf-lib.
+ * (cross-reference streams) is not read here: `read` returns undefined and openPdf (pdf-editor.ts)
+ * gives the file to pdf-lib.
  */
 const SECTION = /^(\d+) (\d+)[ \t]*\r?\n/;
 const UNSEEN = -2;
@@ -124,18 +124,11 @@ export class ClassicPdf {
     return { text, stream: this.bytes.subarray(start, end) };
   }
 
-  /** The object a dictionary's `/key N 0 R` points to. */
-  static ref(dictionary: string, key: string): number | undefined {
-    const value = dictValue(dictionary, key);
-    const found = value === undefined ? undefined : /^(\d+)\s+0\s+R$/.exec(value);
-    return found ? Number(found[1]) : undefined;
-  }
-
   /** The page objects in page order, by walking the page tree from the catalog. */
   pages(): number[] | undefined {
-    const root = ClassicPdf.ref(this.trailer, 'Root');
+    const root = refEntry(this.trailer, 'Root');
     const catalog = root === undefined ? undefined : this.object(root);
-    const tree = catalog === undefined ? undefined : ClassicPdf.ref(catalog, 'Pages');
+    const tree = catalog === undefined ? undefined : refEntry(catalog, 'Pages');
     if (tree === undefined) return undefined;
     const pages: number[] = [];
     const walk = (number: number, depth: number): boolean => {

@@ -1,7 +1,9 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { ClassicPdf } from './classic-pdf.js';
-import { dictEntries, dictValue, refsIn, renumber, writeDict } from './pdf-dict.js';
-import { Update } from './pdf-update.js';
+import type { PDFDocument } from 'pdf-lib';
+import type { ClassicPdf } from './classic-pdf.js';
+import type { ClassicFile, PageSize } from './classic-file.js';
+import { dictEntries, dictValue, refOf, refsIn, renumber, writeDict, writeRef } from './pdf-dict.js';
+import type { Update } from './pdf-update.js';
 
 /** One slide drawn on one handout page: `matrix` maps the slide's page onto the frame. */
 export interface Placement {
@@ -10,36 +12,26 @@ export interface Placement {
   readonly matrix: readonly [number, number, number, number, number, number];
 }
 
-/** A page's size from its MediaBox: what the caller needs to work out the placements. */
+/** The pages' sizes (from their MediaBox): what the caller needs to work out the placements. */
 export interface PageSizes {
-  readonly slides: readonly { readonly width: number; readonly height: number }[];
-  readonly handout: readonly { readonly width: number; readonly height: number }[];
+  readonly slides: readonly PageSize[];
+  readonly handout: readonly PageSize[];
 }
 
 /**
  * Lays slides into the handout without a PDF library: each slide's page becomes a form (its
  * content stream and the objects its resources use, copied byte for byte), drawn on its handout
- * page by a small content stream, all appended to Chromium's handout as an incremental update.
- * pdf-lib loaded both documents and wrote the handout anew, about a second for 200 slides; this
- * copies what is drawn. `undefined` when either file is not as Chromium writes it (the caller
- * then uses pdf-lib).
+ * page by a small content stream, all staged in the handout's incremental update. pdf-lib loaded
+ * both documents and wrote the handout anew, about a second for 200 slides; this copies what is
+ * drawn. Returns why not when either file holds what Chromium does not write (the editor then
+ * gives the handout to pdf-lib, and anything this staged is dropped with the update).
  */
-export function laySlides(
-  handoutBytes: Uint8Array,
-  slidesBytes: Uint8Array,
-  place: (sizes: PageSizes) => readonly Placement[],
-): Uint8Array | undefined {
-  const handout = ClassicPdf.read(handoutBytes);
-  const slides = ClassicPdf.read(slidesBytes);
-  const handoutPages = handout?.pages();
-  const slidePages = slides?.pages();
-  if (!handout || !slides || !handoutPages || !slidePages) return undefined;
-  const slideDicts = slidePages.map((page) => pageOf(slides, page));
-  const handoutDicts = handoutPages.map((page) => pageOf(handout, page));
-  if (slideDicts.some((d) => !d) || handoutDicts.some((d) => !d)) return undefined;
-  const placements = place({ slides: slideDicts.map((d) => d!.size), handout: handoutDicts.map((d) => d!.size) });
-
-  const update = new Update(handout.size);
+export function laySlidesClassic(handout: ClassicFile, slides: ClassicFile, placements: readonly Placement[]): string | undefined {
+  const slideDicts = slides.pageDicts();
+  const handoutDicts = handout.pageDicts();
+  if (!slideDicts || !handoutDicts) return `the ${slideDicts ? 'handout' : 'slides'}' page dictionaries are not as Chromium writes them`;
+  const unexpected = 'laying in the slides met objects not as Chromium writes them';
+  const { update } = handout;
   const copied = new Map<number, number>();
   const queue: number[] = [];
   const copyRef = (number: number): number => {
@@ -56,10 +48,10 @@ export function laySlides(
   for (const { slide } of placements) {
     if (forms.has(slide)) continue;
     const page = slideDicts[slide];
-    const content = page && contentOf(slides, page.contents);
-    if (!page || !content) return undefined;
+    const content = page && contentOf(slides.pdf, page.contents);
+    if (!page || !content) return unexpected;
     const resources = renumber(page.resources, copyRef);
-    if (resources === undefined) return undefined;
+    if (resources === undefined) return unexpected;
     const form = update.reserve();
     forms.set(slide, form);
     const entries: [string, string][] = [
@@ -79,10 +71,10 @@ export function laySlides(
   // What the forms' resources use: fonts, images, graphics states, and what those use in turn.
   for (let next = 0; next < queue.length; next++) {
     const number = queue[next]!;
-    const entry = slides.entry(number);
+    const entry = slides.pdf.entry(number);
     const type = entry && entry.text.startsWith('<<') ? dictValue(entry.text, 'Type') : undefined;
     const text = entry && renumber(entry.text, copyRef);
-    if (!entry || text === undefined || type === '/Page' || type === '/Pages' || type === '/Catalog') return undefined;
+    if (!entry || text === undefined || type === '/Page' || type === '/Pages' || type === '/Catalog') return unexpected;
     update.put(copied.get(number)!, text, entry.stream);
   }
   // Each handout page: its own content wrapped in q … Q (so its graphics state cannot leak into
@@ -99,50 +91,26 @@ export function laySlides(
   update.put(restore, '<</Length 3>>', Buffer.from('\nQ\n'));
   for (const [pageIndex, onPage] of byPage) {
     const page = handoutDicts[pageIndex];
-    const number = handoutPages[pageIndex];
+    const number = handout.pages[pageIndex];
     // The page's own content: one stream or an array of streams, as written in its dictionary.
-    const own = page && (/^\[[\s\S]*\]$/.test(page.contents) || /^\d+\s+0\s+R$/.test(page.contents)) ? refsIn(page.contents) : [];
-    if (!page || number === undefined || own.length === 0 || own.some((ref) => !handout.entry(ref)?.stream)) return undefined;
+    const own = page && (/^\[[\s\S]*\]$/.test(page.contents) || refOf(page.contents) !== undefined) ? refsIn(page.contents) : [];
+    if (!page || number === undefined || own.length === 0 || own.some((ref) => !handout.pdf.entry(ref)?.stream)) return unexpected;
     const draw = Buffer.from(onPage.map((p) => `q ${p.matrix.map(pdfNumber).join(' ')} cm /RfcSlide${p.slide} Do Q`).join('\n'));
     const drawRef = update.reserve();
     update.put(drawRef, `<</Length ${draw.length}>>`, draw);
     const xobjects = [...new Set(onPage.map((p) => p.slide))].map((slide): [string, string] => [
       `RfcSlide${slide}`,
-      `${forms.get(slide)} 0 R`,
+      writeRef(forms.get(slide)!),
     ]);
-    const resources = withXObjects(handout, page.resources, xobjects, update);
-    if (resources === undefined) return undefined;
-    const contents = `[${[save, ...own, restore, drawRef].map((ref) => `${ref} 0 R`).join(' ')}]`;
+    const resources = withXObjects(handout.pdf, page.resources, xobjects, update);
+    if (resources === undefined) return unexpected;
+    const contents = `[${[save, ...own, restore, drawRef].map(writeRef).join(' ')}]`;
     update.put(
       number,
       writeDict(page.entries.map(([key, value]) => [key, key === 'Contents' ? contents : key === 'Resources' ? resources : value])),
     );
   }
-  return update.append(handoutBytes, handout);
-}
-
-interface PageDict {
-  readonly entries: [string, string][];
-  readonly mediaBox: string;
-  readonly resources: string;
-  readonly contents: string;
-  readonly size: { readonly width: number; readonly height: number };
-  readonly origin: readonly [number, number];
-}
-
-function pageOf(pdf: ClassicPdf, number: number): PageDict | undefined {
-  const text = pdf.object(number);
-  const entries = text === undefined ? undefined : dictEntries(text);
-  const get = (key: string) => dictValue(entries, key);
-  const mediaBox = get('MediaBox');
-  const box = mediaBox?.match(/-?[\d.]+/g)?.map(Number);
-  const resources = get('Resources');
-  const contents = get('Contents');
-  if (!entries || !mediaBox || box?.length !== 4 || !resources || !contents) return undefined;
-  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = box;
-  const size = { width: x1 - x0, height: y1 - y0 };
-  if (!(size.width > 0 && size.height > 0 && Number.isFinite(size.width + size.height))) return undefined;
-  return { entries, mediaBox, resources, contents, size, origin: [x0, y0] };
+  return undefined;
 }
 
 /** A page's content streams as one: copied as stored when there is one, else inflated and joined. */
@@ -159,28 +127,41 @@ function contentOf(pdf: ClassicPdf, contents: string): { data: Uint8Array; filte
 
 /** The page's /Resources with the forms added to its /XObject dictionary (written anew where needed). */
 function withXObjects(pdf: ClassicPdf, resources: string, xobjects: [string, string][], update: Update): string | undefined {
-  const resourcesRef = /^(\d+)\s+0\s+R$/.exec(resources)?.[1];
+  const resourcesRef = refOf(resources);
   // Resources shared by several pages gather every page's forms: what this update already wrote.
-  const dict = resourcesRef === undefined ? resources : (update.get(Number(resourcesRef)) ?? pdf.object(Number(resourcesRef)));
+  const dict = resourcesRef === undefined ? resources : (update.get(resourcesRef) ?? pdf.object(resourcesRef));
   const entries = dict === undefined ? undefined : dictEntries(dict);
   if (!entries) return undefined;
   const current = dictValue(entries, 'XObject');
   let merged: string | undefined;
   if (current === undefined) merged = writeDict(xobjects);
   else {
-    const ref = /^(\d+)\s+0\s+R$/.exec(current)?.[1];
-    const existing = dictEntries(ref === undefined ? current : (pdf.object(Number(ref)) ?? ''));
+    const ref = refOf(current);
+    const existing = dictEntries(ref === undefined ? current : (pdf.object(ref) ?? ''));
     if (!existing) return undefined;
     merged = writeDict([...new Map([...existing, ...xobjects])]);
   }
   const written = writeDict([...entries.filter(([k]) => k !== 'XObject'), ['XObject', merged]]);
   if (resourcesRef === undefined) return written;
   // Shared resources are written anew under their own number: extra names harm no other page.
-  update.put(Number(resourcesRef), written);
+  update.put(resourcesRef, written);
   return resources;
 }
 
 /** A number as PDF writes it: never in exponent notation. */
 function pdfNumber(n: number): string {
   return Math.abs(n) < 1e-6 ? '0' : String(Math.round(n * 1e9) / 1e9);
+}
+
+/** The same with pdf-lib, for PDFs not as Chromium writes them: each slide embedded once. */
+export async function laySlidesWithPdfLib(handout: PDFDocument, slides: PDFDocument, placements: readonly Placement[]): Promise<void> {
+  const usable = placements.filter((p) => p.slide < slides.getPageCount() && p.page < handout.getPageCount());
+  const drawn = [...new Set(usable.map((p) => p.slide))];
+  const embedded = await handout.embedPages(drawn.map((slide) => slides.getPage(slide)));
+  const forms = new Map(drawn.map((slide, i) => [slide, embedded[i]]));
+  for (const { slide, page, matrix } of usable) {
+    const form = forms.get(slide);
+    const [xScale, , , yScale, x, y] = matrix;
+    if (form) handout.getPage(page).drawPage(form, { x, y, xScale, yScale });
+  }
 }

@@ -33,6 +33,38 @@ export function writeDict(entries: readonly (readonly [string, string])[]): stri
   return `<<${entries.map(([key, value]) => `/${key} ${value}`).join('\n')}>>`;
 }
 
+/**
+ * The one place a reference (`N G R`) is recognised: it must end at a delimiter, white space or
+ * the end of the text, so `5 0 RG` (an operator) is not one. Sticky, so it reads at an index
+ * without slicing the text.
+ */
+const REF = /(\d+)\s+(\d+)\s+R(?![^\s/<>[\]()%{}])/y;
+
+/** The reference that starts at `i`: its object number and generation, and where it ends. */
+export function refAt(text: string, i: number): { readonly number: number; readonly generation: number; readonly end: number } | undefined {
+  REF.lastIndex = i;
+  const found = REF.exec(text);
+  return found ? { number: Number(found[1]), generation: Number(found[2]), end: REF.lastIndex } : undefined;
+}
+
+/** The object a value that is only a reference (`N 0 R`, white space around it allowed) points to. */
+export function refOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const start = skipSpace(value, 0);
+  const ref = refAt(value, start);
+  return ref && ref.generation === 0 && skipSpace(value, ref.end) === value.length ? ref.number : undefined;
+}
+
+/** The object a dictionary's `/key N 0 R` points to. */
+export function refEntry(dict: string | readonly (readonly [string, string])[] | undefined, key: string): number | undefined {
+  return refOf(dictValue(dict, key));
+}
+
+/** A reference as written: generation 0, the only one Chromium writes and rfc-brief appends. */
+export function writeRef(number: number): string {
+  return `${number} 0 R`;
+}
+
 /** The references (`N G R`) in a value, in order. */
 export function refsIn(text: string): number[] {
   const refs: number[] = [];
@@ -48,7 +80,6 @@ export function refsIn(text: string): number[] {
 export function renumber(text: string, to: (number: number) => number): string | undefined {
   let out = '';
   let from = 0;
-  const ref = /(\d+)\s+(\d+)\s+R(?![^\s/<>[\]()%{}])/y;
   for (let i = 0; i < text.length;) {
     const c = text[i];
     if (c === '(') {
@@ -57,12 +88,11 @@ export function renumber(text: string, to: (number: number) => number): string |
       const close = text.indexOf('>', i);
       i = close === -1 ? text.length : close + 1;
     } else if (c !== undefined && c >= '0' && c <= '9' && !/[\w.+-]/.test(text[i - 1] ?? ' ')) {
-      ref.lastIndex = i;
-      const found = ref.exec(text);
-      if (found) {
-        if (found[2] !== '0') return undefined;
-        out += `${text.slice(from, i)}${to(Number(found[1]))} 0 R`;
-        i = from = ref.lastIndex;
+      const ref = refAt(text, i);
+      if (ref) {
+        if (ref.generation !== 0) return undefined;
+        out += `${text.slice(from, i)}${writeRef(to(ref.number))}`;
+        i = from = ref.end;
       } else i++;
     } else i++;
   }
@@ -79,8 +109,8 @@ export function valueEndAt(t: string, i: number): number | undefined {
     return close === -1 ? undefined : close + 1;
   }
   if (c === '/') return nameEnd(t, i + 1);
-  const ref = /^\d+\s+\d+\s+R\b/.exec(t.slice(i, i + 40));
-  if (ref) return i + ref[0].length;
+  const ref = refAt(t, i);
+  if (ref) return ref.end;
   const token = /^[^\s/<>[\]()%]+/.exec(t.slice(i, i + 64));
   return token ? i + token[0].length : undefined;
 }

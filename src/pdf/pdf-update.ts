@@ -18,6 +18,11 @@ export class Update {
     this.objects.set(number, { text, stream });
   }
 
+  /** True while nothing is staged: saving then returns the file as it was. */
+  get empty(): boolean {
+    return this.objects.size === 0;
+  }
+
   /** What this update writes as object `number`, if anything. */
   get(number: number): string | undefined {
     return this.objects.get(number)?.text;

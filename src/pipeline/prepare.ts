@@ -5,7 +5,7 @@ import { resolveAssets, type ResolvedAsset } from '../content/assets.js';
 import { drawFigures } from '../figures/draw.js';
 import type { SlideStack } from '../markdown/model.js';
 import { drawDiagrams, MERMAID_VERSION } from '../browser/mermaid.js';
-import type { PdfMetadata } from '../pdf/metadata.js';
+import type { PdfMetadata } from '../pdf/pdf-editor.js';
 import { placeFigures } from '../render/figures.js';
 import { staticPrintRefusal } from '../render/print-deck.js';
 import { fontFiles } from '../render/theme-files.js';

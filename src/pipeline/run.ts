@@ -6,7 +6,7 @@ import { BriefError, type Warning } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
-import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
+import { openPdf, type PdfMetadata } from '../pdf/pdf-editor.js';
 import { OUTPUTS } from '../outputs/catalogue.js';
 import { VERSION } from '../version.js';
 import type { Prepared } from './prepare.js';
@@ -103,7 +103,9 @@ export class BuildRun implements AsyncDisposable {
     const pdf = await this.pdfCache.get(name, key, own, async () => {
       const bytes = await print(own);
       this.throwIfAborted();
-      return setMetadata(bytes, meta);
+      const pdf = openPdf(bytes);
+      await pdf.setMetadata(meta);
+      return { bytes: await pdf.save(), pages: await pdf.pageCount() };
     });
     if (pdf.reused) this.reused.push(name);
     return pdf;
