@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { confine } from '../content/confine.js';
 import { BriefError, type SourceLocation, type Warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
@@ -116,16 +117,13 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {
   if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
-  const cssFile = resolve(cli.root, name);
-  const inside = !relative(cli.root, cssFile).startsWith('..') && !isAbsolute(name);
-  if (cli.theme === undefined && !inside) {
-    // Like an image, a stylesheet the content names must be part of the briefing.
-    throw new BriefError('ASSET_OUTSIDE', `the theme stylesheet ${name} is outside the briefing folder`, {
-      where: found?.where,
-      hint: 'Copy it into the briefing folder.',
-    });
-  }
-  if (existsSync(cssFile)) return cssTheme(name, cssFile);
+  // Like an image, a stylesheet the content names must be part of the briefing (confine.ts); one
+  // given on the command line is the person's own choice and may be anywhere.
+  const cssFile =
+    cli.theme === undefined
+      ? confine(cli.root, name, found?.where, { subject: `the theme stylesheet ${name}`, hint: 'Copy it into the briefing folder.' })
+      : resolve(cli.root, name);
+  if (cssFile !== undefined && existsSync(cssFile)) return cssTheme(name, cssFile);
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push({ message: `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, where: found?.where });
   return resolveTheme(DEFAULT_THEME, undefined);

@@ -1,7 +1,8 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { BriefError, type Warning } from '../errors.js';
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import type { Warning } from '../errors.js';
 import type { AssetRef } from '../markdown/model.js';
+import { confine } from './confine.js';
 
 export interface ResolvedAsset {
   readonly from: string;
@@ -11,39 +12,32 @@ export interface ResolvedAsset {
 
 /**
  * Local files the slides load are copied beside the deck under the same relative path. A file that
- * lies outside the briefing folder (../, absolute, or a symlink out) is refused: a shared briefing
- * must not be able to copy the author's other files into its output.
+ * lies outside the briefing folder (../, absolute, or a symlink out) is refused (confine.ts): a
+ * shared briefing must not be able to copy the author's other files into its output.
  */
 export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets: ResolvedAsset[]; warnings: Warning[] } {
-  const realRoot = realpathSync(root);
   const assets = new Map<string, ResolvedAsset>();
   const warnings: Warning[] = [];
   for (const ref of refs) {
     const where = { file: ref.file, line: ref.line };
     const clean = safeDecode(ref.url.replace(/[?#].*$/, ''));
     const path = resolve(root, clean);
-    const rel = relative(root, path);
-    const leaves = isAbsolute(clean) || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
-    const exists = existsSync(path) && statSync(path).isFile();
-    if (exists && (leaves || !isInside(realRoot, realpathSync(path)))) {
-      throw new BriefError('ASSET_OUTSIDE', `${ref.url} is outside the briefing folder`, {
-        where,
-        hint: 'Copy the file into the briefing folder and refer to it by a relative path such as images/diagram.png.',
-      });
-    }
-    if (!exists) {
-      // Decks shared without their images are common: build them, and say what is missing.
+    // Decks shared without their images are common: a name that finds no file is only a warning,
+    // wherever it points, since there is nothing to copy (confine() alone would refuse a name
+    // that leads outside even when nothing is there).
+    const real = isFile(path) ? confine(root, clean, where, { subject: ref.url }) : undefined;
+    if (real === undefined) {
       warnings.push({ message: `${ref.url} was not found; the slide will show it as missing`, where, missingFile: true });
       continue;
     }
-    assets.set(rel, { from: path, to: rel.split(sep).join('/') });
+    const rel = relative(root, path);
+    assets.set(rel, { from: real, to: rel.split(sep).join('/') });
   }
   return { assets: [...assets.values()], warnings };
 }
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
 }
 
 function safeDecode(url: string): string {

@@ -1,22 +1,17 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { BriefError, type SourceLocation } from '../errors.js';
+import { confine } from './confine.js';
 
 /**
  * Reads a data file a chart names (CSV or JSON), from inside the briefing folder only. A CSV row
  * with the wrong number of fields is an error naming the data file's line, not a silent gap.
  */
 export async function loadData(root: string, name: string, where: SourceLocation): Promise<Record<string, unknown>[]> {
-  const path = resolve(root, name);
-  const rel = relative(root, path);
-  if (isAbsolute(name) || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new BriefError('DATA', `the chart's data file ${name} is outside the briefing folder`, { where, hint: 'Put it in the briefing folder, e.g. data/results.csv.' });
-  }
-  if (!existsSync(path) || !statSync(path).isFile()) {
+  const path = confineData(root, name, where);
+  const rel = relative(root, resolve(root, name));
+  if (path === undefined || !statSync(path).isFile()) {
     throw new BriefError('DATA', `the chart's data file ${name} does not exist`, { where, hint: `Create ${rel} in the briefing folder, or fix the name.` });
-  }
-  if (relative(realpathSync(root), realpathSync(path)).startsWith('..')) {
-    throw new BriefError('DATA', `the chart's data file ${name} is outside the briefing folder`, { where });
   }
   const text = readFileSync(path, 'utf8');
   const file = { file: rel, line: undefined };
@@ -34,6 +29,18 @@ export async function loadData(root: string, name: string, where: SourceLocation
   checkRows(text, type === 'tsv' ? '\t' : ',', rel);
   const { read } = await import('vega');
   return read(text, { type, parse: 'auto' }) as Record<string, unknown>[];
+}
+
+/**
+ * The real path of the data file a chart names, or undefined when there is none; one outside the
+ * briefing is refused (confine.ts). The chart's cache key reads the file through this too.
+ */
+export function confineData(root: string, name: string, where: SourceLocation): string | undefined {
+  return confine(root, name, where, {
+    code: 'DATA',
+    subject: `the chart's data file ${name}`,
+    hint: 'Put it in the briefing folder, e.g. data/results.csv.',
+  });
 }
 
 /** Every row has as many fields as the header (quoted fields may hold separators and newlines). */

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { loadData } from '../content/data.js';
+import { readFileSync, statSync } from 'node:fs';
+import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
-import { BriefError, type Warning } from '../errors.js';
+import { BriefError, type SourceLocation, type Warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
 
@@ -30,7 +29,9 @@ export async function drawChart(
   const spec = readSpec(block);
   // A chart whose specification, data and palette did not change is not drawn again: loading
   // vega alone costs a rebuild more than everything else it does.
-  const key = cache ? FigureCache.keyOf(['chart', VERSION, palette, block.source, dataStamp(spec, root)]) : undefined; // VERSION pins vega too (package-lock)
+  const key = cache
+    ? FigureCache.keyOf(['chart', VERSION, palette, block.source, dataStamp(spec, root, { file: block.file, line: block.line })])
+    : undefined; // VERSION pins vega too (package-lock)
   const cached = key ? cache?.get(key) : undefined;
   const entry = cached ? readEntry(cached) : undefined;
   if (entry) {
@@ -56,14 +57,22 @@ function readEntry(text: string): { figure: DrawnFigure; warnings: string[] } | 
   }
 }
 
-/** The data file's text, when the chart names one inside the briefing: part of the cache key. */
-function dataStamp(spec: Record<string, unknown>, root: string): string {
+/**
+ * The data file's text, when the chart names one: part of the cache key. Found by the same
+ * confinement as the data itself, so a name that leads outside is refused here, before the cache
+ * is asked, with the error drawing would give; a network URL or a missing file has no stamp, and
+ * drawing says why.
+ */
+function dataStamp(spec: Record<string, unknown>, root: string, where: SourceLocation): string {
   const data = spec['data'];
   const name = isRecord(data) ? (data['url'] ?? data['file']) : undefined;
-  if (typeof name !== 'string') return '';
-  const path = resolve(root, name);
-  return !relative(root, path).startsWith('..') && existsSync(path) ? readFileSync(path, 'utf8') : '';
+  if (typeof name !== 'string' || NETWORK_URL.test(name)) return '';
+  const path = confineData(root, name, where);
+  return path !== undefined && statSync(path).isFile() ? readFileSync(path, 'utf8') : '';
 }
+
+/** A URL with a scheme (https:, file:, data:): refused when drawing, never read from the disk. */
+const NETWORK_URL = /^[a-z][a-z0-9+.-]*:/i;
 
 async function draw(
   block: FigureBlock,
@@ -76,7 +85,7 @@ async function draw(
   const data = spec['data'];
   if (isRecord(data) && typeof (data['url'] ?? data['file']) === 'string') {
     const name = String(data['url'] ?? data['file']);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(name)) {
+    if (NETWORK_URL.test(name)) {
       throw new BriefError('CHART', `the chart loads ${name} from the network; a briefing must build offline`, {
         where,
         hint: 'Save the data as a CSV or JSON file in the briefing folder and name that.',

@@ -1,6 +1,7 @@
 import type { BriefConfig, DeckMeta } from '../config/resolve.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
+import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes, scriptJson } from './html.js';
 
 /** Where the deck's own files live, relative to slides/index.html. */
@@ -27,25 +28,18 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce 
   const options = { ...config.revealOptions };
   const blockScripts = printNonce !== undefined && !config.allowScripts;
   const nonce = blockScripts ? ` nonce="${printNonce}"` : '';
-  // WebSockets and fetch() pass by the printer's request filter: the policy stops them.
-  const policy = [
-    ...(blockScripts ? [`script-src 'nonce-${printNonce}'`] : []),
-    "connect-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-  ];
-  const csp = printNonce !== undefined ? `<meta http-equiv="Content-Security-Policy" content="${policy.join('; ')}">\n` : '';
-  return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}">
-<head>
-<meta charset="utf-8">
-${csp}<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="rfc-brief">
-<title>${escapeHtml(title)}</title>
-${meta.author ? `<meta name="author" content="${escapeHtml(meta.author)}">\n` : ''}${meta.description ? `<meta name="description" content="${escapeHtml(meta.description)}">\n` : ''}<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">
-${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
-</head>
-<body>
+  // The copy the browser prints allows only rfc-brief's own scripts, or the content's too when
+  // allowed; the deck a person opens is theirs, like any page they open.
+  const policy =
+    printNonce === undefined ? undefined : contentPolicy(blockScripts ? { scripts: 'nonce', nonce: printNonce } : { scripts: 'content' });
+  return htmlDocument({
+    lang: meta.lang,
+    title,
+    screen: true,
+    meta: { author: meta.author, description: meta.description },
+    head: `<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">\n${stylesheetLinks(stylesheets)}`,
+    policy,
+    body: `<body>
 <div class="reveal"><div class="slides">
 ${slides}
 </div></div>
@@ -54,9 +48,8 @@ ${printNonce === undefined ? `<script src="${DECK_LIB}/reveal/notes.js"></script
 <script${nonce}>
 Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));
 </script>
-</body>
-</html>
-`;
+</body>`,
+  });
 }
 
 function renderStack(stack: SlideStack): string {

@@ -4,7 +4,7 @@ import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
 import { escapeHtml } from './html.js';
 import { PAPER, type Box } from './paper.js';
-import { noScripts } from './report.js';
+import { htmlDocument, printedPolicy, stylesheetLinks } from './document.js';
 
 export interface HandoutInput {
   readonly config: BriefConfig;
@@ -82,19 +82,16 @@ ${cells.join('\n')}
 <footer class="running"><span>${escapeHtml(config.meta.author ?? '')}</span><span>Page ${page + 1} of ${pageCount}</span></footer>
 </div>`);
   }
-  const html = `<!doctype html>
-<html lang="${escapeHtml(config.meta.lang)}">
-<head>
-<meta charset="utf-8">
-${noScripts(config)}<title>${escapeHtml(title)} — handout</title>
-${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
-<style>@page { size: ${paper.css}; margin: 0; } .page { width: ${paper.width}mm; height: ${paper.height}mm; }</style>
-</head>
-<body class="handout layout-${layout}">
+  const html = htmlDocument({
+    lang: config.meta.lang,
+    title: `${title} — handout`,
+    head: `${stylesheetLinks(stylesheets)}
+<style>@page { size: ${paper.css}; margin: 0; } .page { width: ${paper.width}mm; height: ${paper.height}mm; }</style>`,
+    policy: printedPolicy(config),
+    body: `<body class="handout layout-${layout}">
 ${pages.join('\n')}
-</body>
-</html>
-`;
+</body>`,
+  });
   return { html, slots, pages: pageCount };
 }
 

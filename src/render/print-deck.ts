@@ -2,6 +2,7 @@ import type { BriefConfig } from '../config/resolve.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
 import { TITLE_SLIDE_ATTRIBUTES, titleSlideBody } from './deck.js';
+import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes } from './html.js';
 import { printOnlyCss } from './print-css.js';
 
@@ -92,24 +93,22 @@ export function renderPrintDeck({ config, stacks: allStacks, stylesheets, reveal
   const firstContrast = contrastClass(first?.background, themeContrast);
   const bodyState = (first?.attributes['data-state'] ?? '').trim();
   const transition = typeof options['transition'] === 'string' ? options['transition'] : 'slide';
-  return `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}" class="reveal-full-page reveal-print print-pdf">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="script-src 'none'; connect-src 'none'; object-src 'none'; base-uri 'none'">
-<title>${escapeHtml(meta.title ?? 'Slides')}</title>
-<style>${printOnlyCss(revealCss).replaceAll('</', '<\\/')}</style>
-${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
+  return htmlDocument({
+    lang: meta.lang,
+    htmlClass: 'reveal-full-page reveal-print print-pdf',
+    title: meta.title ?? 'Slides',
+    // Nothing here runs: the page is the print layout already made.
+    policy: contentPolicy({ scripts: 'none' }),
+    head: `<style>${printOnlyCss(revealCss).replaceAll('</', '<\\/')}</style>
+${stylesheetLinks(stylesheets)}
 <style>@page{size:${pageWidth}px ${pageHeight}px; margin: 0px;}</style><style>.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ${width}px; max-height:${height}px}</style>
-<style>html.reveal-print .reveal .slides .pdf-page{background:var(--brief-bg);contain:size}</style>
-</head>
-<body class="reveal-viewport${bodyState ? ` ${escapeHtml(bodyState)}` : ''}" style="--slide-width: ${width}px; --slide-height: ${height}px; width: ${pageWidth}px; height: ${pageHeight}px;">
+<style>html.reveal-print .reveal .slides .pdf-page{background:var(--brief-bg);contain:size}</style>`,
+    body: `<body class="reveal-viewport${bodyState ? ` ${escapeHtml(bodyState)}` : ''}" style="--slide-width: ${width}px; --slide-height: ${height}px; width: ${pageWidth}px; height: ${pageHeight}px;">
 <div class="reveal ${escapeHtml(transition)} ${firstContrast} ready"><div class="slides">
 ${pages.join('\n')}
 </div></div>
-</body>
-</html>
-`;
+</body>`,
+  });
 }
 
 interface PrintSection {

@@ -1,6 +1,7 @@
 import type { BriefConfig } from '../config/resolve.js';
 import { stacksFor } from '../markdown/only.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
+import { htmlDocument, printedPolicy, stylesheetLinks } from './document.js';
 import { escapeHtml } from './html.js';
 import { PAPER } from './paper.js';
 import { captionFigures } from './report-figures.js';
@@ -67,25 +68,22 @@ export function renderReport({ config, stacks, stylesheets, sourcesHtml }: Repor
       `<section class="section sources">\n<h2 id="sources"><span class="number">${number}</span> Sources</h2>\n<ol>\n${sourcesHtml.map((s) => `<li>${s}</li>`).join('\n')}\n</ol>\n</section>`,
     );
   }
-  const html = `<!doctype html>
-<html lang="${escapeHtml(meta.lang)}">
-<head>
-<meta charset="utf-8">
-${noScripts(config)}<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="rfc-brief">
-<title>${escapeHtml(title)}</title>
-${metaTags(config)}${stylesheets.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
-<style>@page { size: ${PAPER[config.paper].css}; @top-left { content: "${cssString(title)}"; } } @page :first { @top-left { content: none; } }</style>
-</head>
-<body class="report">
+  const html = htmlDocument({
+    lang: meta.lang,
+    title,
+    screen: true,
+    meta: { author: meta.author, description: meta.subtitle ?? meta.description, keywords: meta.keywords.join(', ') },
+    head: `${stylesheetLinks(stylesheets)}
+<style>@page { size: ${PAPER[config.paper].css}; @top-left { content: "${cssString(title)}"; } } @page :first { @top-left { content: none; } }</style>`,
+    policy: printedPolicy(config),
+    body: `<body class="report">
 ${renderCover(config, title)}
 ${renderToc(headings)}
 <main>
 ${sections.join('\n')}
 </main>
-</body>
-</html>
-`;
+</body>`,
+  });
   return { html, headings };
 }
 
@@ -114,21 +112,6 @@ function renderToc(headings: readonly ReportHeading[]): string {
 ${headings.map(entry).join('\n')}
 </ol>
 </nav>`;
-}
-
-/**
- * The report and handout have no script of their own: any script is the content's, and runs only
- * if allowed; none may open a connection (WebSockets and fetch() pass by the printer's filter).
- */
-export function noScripts(config: BriefConfig): string {
-  const policy = [...(config.allowScripts ? [] : ["script-src 'none'"]), "connect-src 'none'", "object-src 'none'", "base-uri 'none'"];
-  return `<meta http-equiv="Content-Security-Policy" content="${policy.join('; ')}">\n`;
-}
-
-function metaTags(config: BriefConfig): string {
-  const { meta } = config;
-  const tag = (name: string, content: string | undefined) => (content ? `<meta name="${name}" content="${escapeHtml(content)}">\n` : '');
-  return tag('author', meta.author) + tag('description', meta.subtitle ?? meta.description) + tag('keywords', meta.keywords.join(', '));
 }
 
 /** Text safe inside a CSS double-quoted string. */

@@ -1,16 +1,18 @@
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { build } from '../pipeline/build.js';
 import type { BuildResult } from '../pipeline/request.js';
 import { THEMES_DIR } from '../config/themes.js';
 import { BriefError, formatError } from '../errors.js';
 import type { SlideCache } from '../markdown/parse.js';
 import { CLIENT_JS } from './client.js';
+import { confine } from '../content/confine.js';
 import { loadBriefing } from '../content/load.js';
+import { withLivePolicy } from '../render/document.js';
 
 export interface ServeOptions {
   readonly input: string;
@@ -165,16 +167,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, cl
     res.writeHead(302, { location: '/slides/' });
     return void res.end();
   }
-  let path: string;
+  let path: string | undefined;
   try {
-    path = resolve(out, `.${decodeURIComponent(url.pathname)}`);
-  } catch {
-    return void end(res, 400, 'text/plain', 'bad request');
+    path = lookUp(out, decodeURIComponent(url.pathname));
+  } catch (error) {
+    if (error instanceof BriefError) return void end(res, 403, 'text/plain', 'forbidden');
+    if (error instanceof URIError) return void end(res, 400, 'text/plain', 'bad request');
+    throw error;
   }
-  // Only files of the build, whatever the URL says (../, %2e%2e, absolute paths).
-  if (path !== out && !path.startsWith(out + sep)) return void end(res, 403, 'text/plain', 'forbidden');
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
-  if (!existsSync(path)) return void end(res, 404, 'text/plain', 'not found');
+  if (path === undefined) return void end(res, 404, 'text/plain', 'not found');
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) return void end(res, 200, type, withClient(await readFile(path, 'utf8')));
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
@@ -183,10 +184,28 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, cl
     .pipe(res);
 }
 
-/** The live-reload client in every page; the report's policy lets this one script in. */
+/**
+ * The build's file a URL path names, or undefined when there is none: only files of the build,
+ * whatever the URL says (../, %2e%2e, absolute paths, a symlink out), by the same rule as every
+ * path the content names (confine.ts throws for one outside). A folder serves its index.html.
+ */
+function lookUp(out: string, pathname: string): string | undefined {
+  const name = `.${pathname}`;
+  const found = confine(out, name, undefined);
+  const file = found !== undefined && statSync(found).isDirectory() ? confine(out, join(name, 'index.html'), undefined) : found;
+  return file !== undefined && statSync(file).isFile() ? file : undefined;
+}
+
+/**
+ * The live-reload client in every page. A page that carries a policy is given the live one
+ * (document.ts), which lets this one script load from the server and connect back to it.
+ */
 function withClient(html: string): string {
-  const allowed = html.replace(/script-src 'none'/, "script-src 'self'").replace(/connect-src 'none'/, "connect-src 'self'");
-  return allowed.replace(/<\/body>/, '<script src="/__rfc-brief/client.js"></script>\n</body>');
+  const live = withLivePolicy(html);
+  // Before the document's own </body> (the last one): one in the content's text is no end.
+  const at = live.lastIndexOf('</body>');
+  const client = '<script src="/__rfc-brief/client.js"></script>\n';
+  return at < 0 ? `${live}${client}` : `${live.slice(0, at)}${client}${live.slice(at)}`;
 }
 
 function safeDecode(path: string): string {
