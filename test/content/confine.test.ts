@@ -8,7 +8,9 @@ import { confine } from '../../src/content/confine.js';
 import { loadData } from '../../src/content/data.js';
 import { FigureCache } from '../../src/figures/cache.js';
 import { drawChart } from '../../src/figures/chart.js';
-import { LIGHT } from '../../src/figures/palette.js';
+import { resolveTheme } from '../../src/config/themes.js';
+
+const LIGHT = resolveTheme('light', undefined).palette;
 import { briefErrorOf } from '../helpers/errors.js';
 
 const where = { file: 'a.md', line: 4 };
