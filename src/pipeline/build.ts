@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBriefing } from './read-briefing.js';
-import { lintBriefing, numberSlides, type Finding } from '../check/lint.js';
+import { lintBriefing, type Finding } from '../check/lint.js';
+import { overflowFindings } from '../check/overflow.js';
 import { OUTPUTS, type Output } from '../config/defaults.js';
 import { resolveAssets } from '../content/assets.js';
 import { BriefError, type Warning } from '../errors.js';
@@ -18,6 +19,7 @@ import { countSlides, renderDeck } from '../render/deck.js';
 import { placeFigures } from '../render/figures.js';
 import { renderHandout } from '../render/handout.js';
 import { renderPrintDeck, staticPrintRefusal } from '../render/print-deck.js';
+import { printedSlides } from '../render/printed-slides.js';
 import { renderReport } from '../render/report.js';
 import { deckFiles, fontFiles, handoutFiles, REVEAL_CSS, reportFiles } from '../render/theme-files.js';
 import { browserPurpose } from './early-browser.js';
@@ -120,22 +122,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
     );
     if (request.check) {
       const overflows = await run.stageAsync('measure', () => measureOverflow(run.browser('measure the slides'), printDeck, run.warnings));
-      const slides = numberSlides({ config, stacks });
-      for (const overflow of overflows) {
-        const numbered = slides.find((s) => s.number === overflow.index + 1);
-        const [file, line] = overflow.source?.split(/:(?=\d+$)/) ?? [];
-        const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : '']
-          .filter(Boolean)
-          .join(' and ');
-        findings.push({
-          severity: 'error',
-          code: 'overflow',
-          message: `slide ${overflow.index + 1}${numbered?.slide.title ? ` "${numbered.slide.title}"` : ''} overflows the slide: its content is ${how}`,
-          where: file ? { file, line: Number(line) } : undefined,
-          slide: overflow.index + 1,
-          title: numbered?.slide.title,
-        });
-      }
+      findings.push(...overflowFindings(overflows, printedSlides(config, stacks)));
       run.staging.discard();
       return run.result(countSlides(config, stacks), findings);
     }

@@ -5,11 +5,12 @@ import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
 import type { BriefConfig } from '../config/resolve.js';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, type Warning } from '../errors.js';
-import type { SlideStack } from '../markdown/model.js';
+import type { SlideStack, SourceLine } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
 import { setMetadata, type PdfMetadata } from '../pdf/metadata.js';
 import type { PrintRequest } from '../browser/print.js';
+import { firstTitle, printedSlides } from '../render/printed-slides.js';
 import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
 import { browserFor } from './early-browser.js';
@@ -122,7 +123,7 @@ export class BuildRun {
   pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
     const { meta } = config;
     return {
-      title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',
+      title: meta.title ?? firstTitle(printedSlides(config, stacks)) ?? 'Slides',
       author: meta.author,
       subject: meta.subtitle ?? meta.description,
       keywords: meta.keywords,
@@ -211,11 +212,7 @@ export function buildReport(result: BuildResult, showPath: (path: string) => str
   };
 }
 
-/** The slide whose HTML names a URL, for a message about that URL. */
-function locateUrl(stacks: readonly SlideStack[], url: string): { file: string; line: number } | undefined {
-  for (const slide of stacks.flat()) {
-    const texts = [slide.html, slide.reportHtml, slide.notesHtml, slide.reportNotesHtml, ...Object.values(slide.attributes)];
-    if (texts.some((text) => text.includes(url))) return { file: slide.file, line: slide.line };
-  }
-  return undefined;
+/** The slide that names a URL, for a message about that URL. */
+function locateUrl(stacks: readonly SlideStack[], url: string): SourceLine | undefined {
+  return stacks.flat().find((slide) => slide.urls.some((named) => named.includes(url)))?.source;
 }
