@@ -9,7 +9,7 @@ import { CORPUS } from './helpers/paths.js';
 // Decks written by others, with the slide counts reveal.js itself gives them (each SOURCE.txt).
 const stackSizes = (parsed: { stacks: ParsedSlides['stacks'] }) => parsed.stacks.map((s) => s.length);
 const total = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
-const notes = (parsed: { stacks: ParsedSlides['stacks'] }) => parsed.stacks.flat().filter((s) => s.notesHtml !== '').length;
+const notes = (parsed: { stacks: ParsedSlides['stacks'] }) => parsed.stacks.flat().filter((s) => s.notes.html !== '').length;
 
 describe('decks built by reveal-md give reveal.js slide counts', () => {
   const cases: [file: string, horizontal: number, total: number, notes: number][] = [
@@ -80,7 +80,7 @@ describe('Markdown from reveal.js pages gives the counts of reveal.js Markdown p
 
   it('keeps the one note of markdown.md on slide External 1.1', () => {
     const parsed = parse('revealjs-examples/markdown.md', sep('^\n\n\n', '^\n\n'));
-    const withNotes = parsed.stacks.flat().filter((s) => s.notesHtml !== '');
+    const withNotes = parsed.stacks.flat().filter((s) => s.notes.html !== '');
     expect(withNotes.map((s) => s.title)).toEqual(['External 1.1']);
   });
 });

@@ -1,27 +1,28 @@
 import type { Overflow } from '../browser/overflow.js';
-import type { BriefConfig } from '../config/resolve.js';
-import type { SlideStack } from '../markdown/model.js';
-import { numberSlides, type Finding } from './lint.js';
+import { printedOnly, type PrintedSlide } from '../render/printed-slides.js';
+import type { Finding } from './lint.js';
 
-/** What the browser measured, as findings that name the slide by its number, title and line. */
-export function overflowFindings(
-  briefing: { readonly config: BriefConfig; readonly stacks: readonly SlideStack[] },
-  overflows: readonly Overflow[],
-): Finding[] {
-  const slides = numberSlides(briefing);
+/**
+ * The browser measures the printed page: overflow.index counts the slides PDF's pages, which
+ * leave hidden slides out. Its slide, number and title come from the same list the deck and the
+ * handout number their slides by, never from a count of the source's slides.
+ */
+export function overflowFindings(overflows: readonly Overflow[], slides: readonly PrintedSlide[]): Finding[] {
+  const printed = printedOnly(slides);
   return overflows.map((overflow) => {
-    const numbered = slides.find((s) => s.number === overflow.index + 1);
-    const [file, line] = overflow.source?.split(/:(?=\d+$)/) ?? [];
+    const slide = printed[overflow.index];
+    const number = slide?.number ?? overflow.index + 1;
+    const title = slide?.title || undefined;
     const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : '']
       .filter(Boolean)
       .join(' and ');
     return {
       severity: 'error',
       code: 'overflow',
-      message: `slide ${overflow.index + 1}${numbered?.slide.title ? ` "${numbered.slide.title}"` : ''} overflows the slide: its content is ${how}`,
-      where: file ? { file, line: Number(line) } : undefined,
-      slide: overflow.index + 1,
-      title: numbered?.slide.title,
+      message: `slide ${number}${title ? ` "${title}"` : ''} overflows the slide: its content is ${how}`,
+      where: slide?.source,
+      slide: number,
+      title,
     };
   });
 }

@@ -3,6 +3,7 @@ import { Element, isComment, isTag, type ChildNode, type ParentNode } from 'domh
 import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
+import { describeSection, type HtmlFacts } from './facts.js';
 import type { Target } from './only.js';
 
 // reveal.js's defaults: https://revealjs.com/markdown/#element-attributes
@@ -10,45 +11,33 @@ const ELEMENT_ATTRIBUTES = /\.element\s*?(.+?)$/m;
 const SLIDE_ATTRIBUTES = /\.slide:\s*?(\S.+?)$/m;
 const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/g;
 
-const ASSET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
-  img: ['src'],
-  source: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  object: ['data'],
-  embed: ['src'],
-};
-const BACKGROUND_ATTRIBUTES = ['data-background-image', 'data-background-video', 'data-background'];
-
 export interface ProcessedHtml {
   readonly html: string;
   readonly title: string;
   readonly slideAttributes: Record<string, string>;
-  /** Every URL the slide loads (images, media, backgrounds), local or not. */
-  readonly urls: readonly string[];
+  readonly facts: HtmlFacts;
 }
 
 /**
  * Applies `<!-- .element: ... -->` and `<!-- .slide: ... -->` comments the way reveal.js's Markdown
  * plugin does in the browser (a comment sets attributes on the nearest element before it, or on its
- * parent, or failing that on the slide), but at build time, and collects what the slide loads.
+ * parent, or failing that on the slide), but at build time, and describes what the slide holds.
+ * `slideAttributes` are the section's to start with (a sanitised slide's, whose comments are gone).
  */
-export function processSlideHtml(html: string, target: Target = 'slides'): ProcessedHtml {
+export function processSlideHtml(
+  html: string,
+  target: Target = 'slides',
+  slideAttributes: Readonly<Record<string, string>> = {},
+): ProcessedHtml {
   const doc = parseDocument(html, { decodeEntities: false });
-  const section = new Element('section', {}, doc.children);
+  const section = new Element('section', { ...slideAttributes }, doc.children);
   applyComments(section, section);
   dropOtherTargets(section, target);
-  const urls: string[] = [];
-  collectUrls(section.children, urls);
-  for (const name of BACKGROUND_ATTRIBUTES) {
-    const value = section.attribs[name];
-    if (value !== undefined && looksLikeUrl(value)) urls.push(value);
-  }
   return {
     html: render(section.children, { decodeEntities: false }),
     title: findTitle(section.children),
     slideAttributes: { ...section.attribs },
-    urls,
+    facts: describeSection(section),
   };
 }
 
@@ -97,26 +86,6 @@ function setAttribute(target: Element, name: string, value: string): void {
 
 function mergeClasses(a: string, b: string): string {
   return [...new Set(`${a} ${b}`.split(/\s+/).filter(Boolean))].join(' ');
-}
-
-function collectUrls(nodes: readonly ChildNode[], urls: string[]): void {
-  for (const node of nodes) {
-    if (!isTag(node)) continue;
-    for (const attribute of ASSET_ATTRIBUTES[node.name] ?? []) {
-      const value = node.attribs[attribute];
-      if (value) urls.push(decodeHTML(value));
-    }
-    for (const name of BACKGROUND_ATTRIBUTES) {
-      const value = node.attribs[name];
-      if (value !== undefined && looksLikeUrl(value)) urls.push(value);
-    }
-    collectUrls(node.children, urls);
-  }
-}
-
-/** data-background can hold a colour or an image: only the latter is a file. */
-function looksLikeUrl(value: string): boolean {
-  return /[./]/.test(value) && !/^(#|rgb|hsl)/i.test(value.trim());
 }
 
 function findTitle(nodes: readonly ChildNode[]): string {

@@ -24,24 +24,64 @@ export interface AssetRef {
   readonly line: number;
 }
 
+/** Where a slide starts in its source file. */
+export interface SourceLine {
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * A named part of a slide's body, each still rendered Markdown. The default layout has one region,
+ * "body"; layouts with columns or an image beside the text (#13) have more.
+ */
+export interface Region {
+  readonly name: string;
+  /** The region on the slides. */
+  readonly html: string;
+  /** The same region as the report prints it (report-only parts in, slides-only parts out). */
+  readonly reportHtml: string;
+}
+
+/** Speaker notes as the deck and the handout show them, and as the report prints them. */
+export interface Notes {
+  readonly html: string;
+  readonly reportHtml: string;
+}
+
+/** An image on the slide, as the deck shows it. */
+export interface SlideImage {
+  readonly src: string;
+  /** '' when the image has no alt text (or an empty one). */
+  readonly alt: string;
+}
+
+/**
+ * One slide as plain data. What later stages need to know about the content (ids, images, links,
+ * URLs) is recorded here while the Markdown is rendered, so that no stage reads the HTML back.
+ */
 export interface Slide {
   /** Heading text of the slide (first h1-h6), or '' when it has none. */
   readonly title: string;
-  /** The slide's body on the slides. */
-  readonly html: string;
-  /** The same body as the report prints it (report-only parts in, slides-only parts out). */
-  readonly reportHtml: string;
+  /** How the regions are arranged; 'default' (one region after another) until #13 adds others. */
+  readonly layout: string;
+  readonly regions: readonly Region[];
+  readonly notes: Notes;
   /** `<!-- .slide: data-only="report" -->` (or "slides") puts the whole slide in one document. */
   readonly only: Target | undefined;
-  /** Speaker notes as the deck and the handout show them. */
-  readonly notesHtml: string;
-  /** The notes as the report prints them, beneath the slide (report-only parts in). */
-  readonly reportNotesHtml: string;
   /** Attributes for the slide's <section>, from `<!-- .slide: ... -->` comments. */
   readonly attributes: Readonly<Record<string, string>>;
-  readonly file: string;
-  readonly line: number;
+  readonly source: SourceLine;
+  /** Local files the slide loads, on the slides or in the report. */
   readonly assets: readonly AssetRef[];
+  /** Every id on the slide as the deck shows it, its own section's included. */
+  readonly ids: readonly string[];
+  readonly images: readonly SlideImage[];
+  /** In-deck links as written (href="#..."), e.g. "#/2/1" or "#some-id". */
+  readonly links: readonly string[];
+  /** Every URL the slide, its report rendering or its notes name: which slide asked for a request. */
+  readonly urls: readonly string[];
+  /** What on the slide only reveal.js's script lays out or loads (r-fit-text, r-stretch, data-src). */
+  readonly revealOnly: readonly string[];
 }
 
 /** Horizontal slides, each a stack of one or more vertical slides. */

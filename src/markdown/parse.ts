@@ -1,6 +1,7 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
 import { BriefError, type Warning } from '../errors.js';
 import { processSlideHtml } from './attributes.js';
+import { describeHtml } from './facts.js';
 import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
 import { figurePlaceholder, type FigureBlock } from './figures.js';
 import { createMarked } from './marked.js';
@@ -83,8 +84,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     const processed = processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
     if (!safe) return processed;
     // Sanitised after the attribute comments are applied, so their attributes are checked too.
-    const clean = processSlideHtml(sanitize(processed.html), target);
-    return { ...clean, slideAttributes: sanitizeSlideAttributes(processed.slideAttributes) };
+    return processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
   };
   const renderNotes = (target: Target) => {
     if (!notes) return '';
@@ -100,30 +100,36 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
       where: { file: file.path, line },
     });
   }
-  const urls = [...new Set([...processed.urls, ...forReport.urls])];
-  const assets: AssetRef[] = urls.filter(isLocalUrl).map((url) => ({
-    url,
-    file: file.path,
-    line: lineOf(piece, file, url, line),
-  }));
+  const assets: AssetRef[] = unique([...processed.facts.loads, ...forReport.facts.loads])
+    .filter(isLocalUrl)
+    .map((url) => ({ url, file: file.path, line: lineOf(piece, file, url, line) }));
   if (piece.text.trim() === '')
     warnings.push({ message: 'this slide is empty (two separators with nothing between)', where: { file: file.path, line } });
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
     warnings.push({ message: 'a code fence opened on this slide is never closed', where: { file: file.path, line } });
   }
   const notesHtml = renderNotes('slides');
+  const reportNotesHtml = hasRegions(notes) ? renderNotes('report') : notesHtml;
+  const noteUrls = unique([notesHtml, reportNotesHtml]).flatMap((html) => describeHtml(html).urls);
   return {
     title: processed.title || forReport.title,
-    html: processed.html,
-    reportHtml: forReport.html,
+    layout: 'default',
+    regions: [{ name: 'body', html: processed.html, reportHtml: forReport.html }],
+    notes: { html: notesHtml, reportHtml: reportNotesHtml },
     only: only === 'slides' || only === 'report' ? only : undefined,
-    notesHtml,
-    reportNotesHtml: hasRegions(notes) ? renderNotes('report') : notesHtml,
     attributes: processed.slideAttributes,
-    file: file.path,
-    line,
+    source: { file: file.path, line },
     assets,
+    ids: processed.facts.ids,
+    images: processed.facts.images,
+    links: processed.facts.links,
+    urls: unique([...processed.facts.urls, ...forReport.facts.urls, ...noteUrls]),
+    revealOnly: unique(processed.facts.revealOnly),
   };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }
 
 /** Deeper than any real document, shallow enough for the Markdown parser's recursion. */

@@ -3,6 +3,7 @@ import { overflowFindings } from '../check/overflow.js';
 import { measureOverflow } from '../browser/overflow.js';
 import { makeDeck } from '../outputs/deck.js';
 import { countSlides } from '../render/deck.js';
+import { printedSlides } from '../render/printed-slides.js';
 import { prepare } from './prepare.js';
 import type { BuildRequest, BuildResult } from './request.js';
 import type { BuildRun } from './run.js';
@@ -19,7 +20,7 @@ export async function checkBriefing(run: BuildRun, request: BuildRequest): Promi
     const overflows = await run.stageAsync('measure', () =>
       measureOverflow(run.browser('measure the slides'), deck.printPage(), run.warnings),
     );
-    findings.push(...overflowFindings(prepared, overflows));
+    findings.push(...overflowFindings(overflows, printedSlides(prepared.config, prepared.stacks)));
   }
   run.staging.discard();
   return run.result(countSlides(prepared.config, prepared.stacks), findings);

@@ -9,6 +9,7 @@ import type { PdfMetadata } from '../pdf/pdf-editor.js';
 import { placeFigures } from '../render/figures.js';
 import { staticPrintRefusal } from '../render/print-deck.js';
 import { fontFiles } from '../render/theme-files.js';
+import { firstTitle, printedSlides } from '../render/printed-slides.js';
 import { VERSION } from '../version.js';
 import { readBriefing } from './read-briefing.js';
 import type { BuildRequest } from './request.js';
@@ -77,7 +78,7 @@ export async function prepare(run: BuildRun, request: BuildRequest): Promise<Pre
 function pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
   const { meta } = config;
   return {
-    title: meta.title ?? stacks[0]?.[0]?.title ?? 'Slides',
+    title: meta.title ?? firstTitle(printedSlides(config, stacks)) ?? 'Slides',
     author: meta.author,
     subject: meta.subtitle ?? meta.description,
     keywords: meta.keywords,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { warningsAsFindings, type Finding } from '../check/lint.js';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, type Warning } from '../errors.js';
-import type { SlideStack } from '../markdown/model.js';
+import type { SlideStack, SourceLine } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
 import { openPdf, type PdfMetadata } from '../pdf/pdf-editor.js';
@@ -226,11 +226,7 @@ export function buildReport(result: BuildResult, showPath: (path: string) => str
   };
 }
 
-/** The slide whose HTML names a URL, for a message about that URL. */
-function locateUrl(stacks: readonly SlideStack[], url: string): { file: string; line: number } | undefined {
-  for (const slide of stacks.flat()) {
-    const texts = [slide.html, slide.reportHtml, slide.notesHtml, slide.reportNotesHtml, ...Object.values(slide.attributes)];
-    if (texts.some((text) => text.includes(url))) return { file: slide.file, line: slide.line };
-  }
-  return undefined;
+/** The slide that names a URL, for a message about that URL. */
+function locateUrl(stacks: readonly SlideStack[], url: string): SourceLine | undefined {
+  return stacks.flat().find((slide) => slide.urls.some((named) => named.includes(url)))?.source;
 }

@@ -3,6 +3,8 @@ import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
 import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes, scriptJson } from './html.js';
+import { firstTitle, printedOnly, printedSlides } from './printed-slides.js';
+import { slideBody } from './slide-body.js';
 
 /** Where the deck's own files live, relative to slides/index.html. */
 export const DECK_LIB = 'lib';
@@ -23,7 +25,7 @@ export interface DeckInput {
 export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce }: DeckInput): string {
   const { meta } = config;
   const stacks = stacksFor(allStacks, 'slides');
-  const title = meta.title ?? firstTitle(stacks) ?? 'Slides';
+  const title = meta.title ?? firstTitle(printedSlides(config, allStacks)) ?? 'Slides';
   const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
   const options = { ...config.revealOptions };
   const blockScripts = printNonce !== undefined && !config.allowScripts;
@@ -58,10 +60,11 @@ function renderStack(stack: SlideStack): string {
   return `<section>\n${stack.map(renderSlide).join('\n')}\n</section>`;
 }
 
+// Hidden slides are written too: reveal.js removes them itself, or shows them with showHiddenSlides.
 function renderSlide(slide: Slide): string {
-  const source = { 'data-source': `${slide.file}:${slide.line}` };
-  const notes = slide.notesHtml ? `<aside class="notes">${slide.notesHtml}</aside>\n` : '';
-  return `<section${renderAttributes({ ...source, ...slide.attributes })}>\n${slide.html}${notes}</section>`;
+  const source = { 'data-source': `${slide.source.file}:${slide.source.line}` };
+  const notes = slide.notes.html ? `<aside class="notes">${slide.notes.html}</aside>\n` : '';
+  return `<section${renderAttributes({ ...source, ...slide.attributes })}>\n${slideBody(slide, 'slides')}${notes}</section>`;
 }
 
 function renderTitleSlide(meta: DeckMeta): string {
@@ -78,12 +81,7 @@ export function titleSlideBody(meta: DeckMeta): string {
   return `${line('h1', 'title', meta.title)}${line('p', 'subtitle', meta.subtitle)}${line('p', 'byline', byline)}${line('p', 'version', meta.version)}`;
 }
 
-function firstTitle(stacks: readonly SlideStack[]): string | undefined {
-  for (const stack of stacks) for (const slide of stack) if (slide.title) return slide.title;
-  return undefined;
-}
-
-/** Every slide of the deck in reading order, vertical ones included. */
+/** The slides the deck shows (and the slides PDF prints), vertical ones included. */
 export function countSlides(config: BriefConfig, stacks: readonly SlideStack[]): number {
-  return (config.meta.titleSlide ? 1 : 0) + stacksFor(stacks, 'slides').reduce((sum, stack) => sum + stack.length, 0);
+  return printedOnly(printedSlides(config, stacks)).length;
 }

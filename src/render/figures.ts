@@ -17,6 +17,9 @@ export function placeFigures(
       return `<figure class="drawn" data-caption="${escapeHtml(figure.caption)}">${figure.svg}</figure>\n`;
     });
   return stacks.map((stack) =>
-    stack.map((slide): Slide => ({ ...slide, html: fill(slide.html, screen), reportHtml: fill(slide.reportHtml, paper) })),
+    stack.map((slide): Slide => ({
+      ...slide,
+      regions: slide.regions.map((region) => ({ ...region, html: fill(region.html, screen), reportHtml: fill(region.reportHtml, paper) })),
+    })),
   );
 }

@@ -1,10 +1,10 @@
 import type { HandoutLayout } from '../config/defaults.js';
 import type { BriefConfig } from '../config/resolve.js';
-import type { Slide, SlideStack } from '../markdown/model.js';
-import { stacksFor } from '../markdown/only.js';
+import type { SlideStack } from '../markdown/model.js';
 import { escapeHtml } from './html.js';
 import { PAPER, type Box } from './paper.js';
 import { htmlDocument, printedPolicy, stylesheetLinks } from './document.js';
+import { firstTitle, printedOnly, printedSlides } from './printed-slides.js';
 
 export interface HandoutInput {
   readonly config: BriefConfig;
@@ -27,6 +27,7 @@ export interface RenderedHandout {
 }
 
 interface HandoutItem {
+  readonly number: number;
   readonly title: string;
   readonly notesHtml: string;
 }
@@ -40,20 +41,14 @@ const GAP = 7;
  * handout shows them exactly as the deck prints them (same theme, vector, fragments shown).
  */
 export function renderHandout({ config, stacks, layout, stylesheets }: HandoutInput): RenderedHandout {
-  const items: HandoutItem[] = [
-    ...(config.meta.titleSlide ? [{ title: config.meta.title ?? '', notesHtml: '' }] : []),
-    // As in the slides PDF, whose pages fill the frames: hidden slides are not shown (unless
-    // reveal.js is told to show them).
-    ...stacksFor(stacks, 'slides')
-      .flat()
-      .filter((s: Slide) => config.revealOptions['showHiddenSlides'] === true || s.attributes['data-visibility'] !== 'hidden')
-      .map((s: Slide) => ({ title: s.title, notesHtml: s.notesHtml })),
-  ];
+  // The slides PDF's pages fill the frames, one per printed slide, in this order.
+  const printed = printedOnly(printedSlides(config, stacks));
+  const items: HandoutItem[] = printed.map(({ number, title, slide }) => ({ number, title, notesHtml: slide?.notes.html ?? '' }));
   const paper = PAPER[config.paper];
   const ratio = slideRatio(config.revealOptions);
   const perPage = Number(layout);
   const pageCount = Math.max(1, Math.ceil(items.length / perPage));
-  const title = config.meta.title ?? items.find((i) => i.title)?.title ?? 'Handout';
+  const title = config.meta.title ?? firstTitle(printed) ?? 'Handout';
   const slots: SlideSlot[] = [];
   const pages: string[] = [];
   for (let page = 0; page < pageCount; page++) {
@@ -67,12 +62,12 @@ export function renderHandout({ config, stacks, layout, stylesheets }: HandoutIn
       cells.push(`<div class="slot" style="${position(slide)}" data-slide="${index + 1}"></div>`);
       if (layout === '6') {
         cells.push(
-          `<p class="caption" style="${position({ ...slide, y: slide.y + slide.height + 1.5, height: 6 })}">${index + 1}. ${escapeHtml(item.title)}</p>`,
+          `<p class="caption" style="${position({ ...slide, y: slide.y + slide.height + 1.5, height: 6 })}">${item.number}. ${escapeHtml(item.title)}</p>`,
         );
       } else if (notes) {
         const body = item.notesHtml ? item.notesHtml : '<div class="lines" aria-hidden="true"></div>';
         const label =
-          layout === '1' ? `<p class="notes-label">Notes</p>` : `<p class="notes-label">${index + 1}. ${escapeHtml(item.title)}</p>`;
+          layout === '1' ? `<p class="notes-label">Notes</p>` : `<p class="notes-label">${item.number}. ${escapeHtml(item.title)}</p>`;
         cells.push(`<div class="notes${item.notesHtml ? '' : ' empty'}" style="${position(notes)}">${label}${body}</div>`);
       }
     }

@@ -1,10 +1,11 @@
 import type { BriefConfig } from '../config/resolve.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
-import { stacksFor } from '../markdown/only.js';
 import { TITLE_SLIDE_ATTRIBUTES, titleSlideBody } from './deck.js';
 import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes } from './html.js';
 import { printOnlyCss } from './print-css.js';
+import { printedOnly, printedSlides } from './printed-slides.js';
+import { slideBody } from './slide-body.js';
 
 /**
  * The slides as reveal.js's own print layout (`?print-pdf`) leaves them, written out as a static
@@ -32,8 +33,10 @@ export function staticPrintRefusal(config: BriefConfig, allStacks: readonly Slid
     return 'the slide size is not given in pixels';
   if (options['center'] || options['rtl'] || options['showNotes'] || options['showHiddenSlides'] || options['fragments'] === false)
     return 'center, rtl, showNotes, showHiddenSlides or fragments: false is set';
-  for (const slide of stacksFor(allStacks, 'slides').flat()) {
-    const where = `${slide.file}:${slide.line}`;
+  // Only what is printed matters: a hidden slide is not laid out at all.
+  for (const { slide } of printedOnly(printedSlides(config, allStacks))) {
+    if (!slide) continue;
+    const where = `${slide.source.file}:${slide.source.line}`;
     for (const [name, value] of Object.entries(slide.attributes)) {
       if (name === 'data-background-color' && contrastOf(value) === undefined)
         return `${where} has a background colour reveal.js must read`;
@@ -41,7 +44,7 @@ export function staticPrintRefusal(config: BriefConfig, allStacks: readonly Slid
         return `${where} has a background image, video or frame`;
       if (name === 'class' && value.split(/\s+/).includes('center')) return `${where} is centred by reveal.js`;
     }
-    if (/\b(r-fit-text|r-stretch)\b|\sdata-src\s*=/.test(slide.html)) return `${where} has content laid out or loaded by reveal.js`;
+    if (slide.revealOnly.length > 0) return `${where} has content laid out or loaded by reveal.js`;
   }
   return undefined;
 }
@@ -58,13 +61,9 @@ export function renderPrintDeck({ config, stacks: allStacks, stylesheets, reveal
   const numbered = Boolean(options['slideNumber']) && /all|print/i.test(String(options['showSlideNumber'] ?? 'all'));
   const themeContrast = config.theme.kind === 'brief' && config.theme.dark ? 'has-dark-background' : 'has-light-background';
 
-  const sections = [
-    ...(meta.titleSlide ? [{ attributes: TITLE_SLIDE_ATTRIBUTES, body: titleSlideBody(meta), background: undefined }] : []),
-    ...stacksFor(allStacks, 'slides')
-      .flat()
-      .filter((slide) => slide.attributes['data-visibility'] !== 'hidden')
-      .map(renderSlide),
-  ];
+  const sections = printedOnly(printedSlides(config, allStacks)).map(({ slide }) =>
+    slide ? renderSlide(slide) : { attributes: TITLE_SLIDE_ATTRIBUTES, body: titleSlideBody(meta), background: undefined },
+  );
   // A slide with no background of its own gets an element painting the theme's background over
   // the page's same background: a fifth of the print time of a large deck for no pixel. Kept
   // where the content itself styles it.
@@ -119,8 +118,8 @@ interface PrintSection {
 
 function renderSlide(slide: Slide): PrintSection {
   return {
-    attributes: { 'data-source': `${slide.file}:${slide.line}`, ...slide.attributes },
-    body: showFragments(slide.html),
+    attributes: { 'data-source': `${slide.source.file}:${slide.source.line}`, ...slide.attributes },
+    body: showFragments(slideBody(slide, 'slides')),
     background: slide.attributes['data-background-color'],
   };
 }

@@ -1,10 +1,11 @@
 import type { BriefConfig } from '../config/resolve.js';
-import { stacksFor } from '../markdown/only.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
 import { htmlDocument, printedPolicy, stylesheetLinks } from './document.js';
 import { escapeHtml } from './html.js';
 import { PAPER } from './paper.js';
+import { firstTitle, printedSlides, printedStacks } from './printed-slides.js';
 import { captionFigures } from './report-figures.js';
+import { slideBody } from './slide-body.js';
 
 export interface ReportInput {
   readonly config: BriefConfig;
@@ -33,12 +34,13 @@ export interface RenderedReport {
  */
 export function renderReport({ config, stacks, stylesheets, sourcesHtml }: ReportInput): RenderedReport {
   const { meta } = config;
-  const title = meta.title ?? stacks[0]?.[0]?.title ?? 'Report';
+  const slides = printedSlides(config, stacks, 'report');
+  const title = meta.title ?? firstTitle(slides) ?? 'Report';
   const headings: ReportHeading[] = [];
   const counters = { figure: 0, table: 0 };
   const sections: string[] = [];
   let number = 0;
-  for (const stack of stacksFor(stacks, 'report')) {
+  for (const stack of printedStacks(slides)) {
     const [first, ...rest] = stack;
     if (!first) continue;
     if (!first.title) {
@@ -88,8 +90,8 @@ ${sections.join('\n')}
 }
 
 function renderBody(slide: Slide, counters: { figure: number; table: number }): string {
-  const body = captionFigures(slide.reportHtml, slide.title, counters);
-  const notes = slide.reportNotesHtml ? `<div class="prose">\n${slide.reportNotesHtml}</div>\n` : '';
+  const body = captionFigures(slideBody(slide, 'report'), slide.title, counters);
+  const notes = slide.notes.reportHtml ? `<div class="prose">\n${slide.notes.reportHtml}</div>\n` : '';
   return `<div class="slide-content">\n${body}</div>\n${notes}`;
 }
 

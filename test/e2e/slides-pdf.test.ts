@@ -43,7 +43,7 @@ describe('the slides PDF of the default briefing', () => {
 
   it('keeps speaker notes out of the slides', () => {
     const notesText =
-      slides[0]?.notesHtml
+      slides[0]?.notes.html
         .replace(/<[^>]+>/g, '')
         .split(/[.\n]/)[0]
         ?.trim() ?? '';
@@ -52,10 +52,10 @@ describe('the slides PDF of the default briefing', () => {
   });
 
   it('shows every fragment in its final state', () => {
-    const withFragments = slides.findIndex((s) => s.html.includes('fragment'));
+    const withFragments = slides.findIndex((s) => Boolean(s.regions[0]?.html.includes('fragment')));
     expect(withFragments).toBeGreaterThanOrEqual(0);
     const lastItem = /<li[^>]*class="fragment"[^>]*>([^<]+)/g;
-    const items = [...(slides[withFragments]?.html.matchAll(lastItem) ?? [])].map((m) => m[1]?.trim() ?? '');
+    const items = [...(slides[withFragments]?.regions[0]?.html.matchAll(lastItem) ?? [])].map((m) => m[1]?.trim() ?? '');
     for (const item of items) expect(pdf.pages[withFragments + 1]).toContain(item.slice(0, 20));
   });
 

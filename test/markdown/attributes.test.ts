@@ -31,7 +31,7 @@ describe('processSlideHtml', () => {
     const out = processSlideHtml(
       '<!-- .slide: data-background-image="img/bg.png" --><p><img src="a.png"><video src="v.mp4" poster="p.jpg"></video></p>',
     );
-    expect(out.urls).toEqual(['a.png', 'v.mp4', 'p.jpg', 'img/bg.png']);
-    expect(processSlideHtml('<!-- .slide: data-background="#000" -->').urls).toEqual([]);
+    expect(out.facts.loads).toEqual(['a.png', 'v.mp4', 'p.jpg', 'img/bg.png']);
+    expect(processSlideHtml('<!-- .slide: data-background="#000" -->').facts.loads).toEqual([]);
   });
 });

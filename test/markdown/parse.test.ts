@@ -18,19 +18,19 @@ describe('parseSlides', () => {
 
   it('names the file and line where each slide starts', () => {
     const parsed = parseSlides([{ path: 'a.md', text: '## One\n\n---\n\n## Two\n', firstLine: 4 }], seps);
-    expect(parsed.stacks.flat().map((s) => `${s.file}:${s.line}`)).toEqual(['a.md:4', 'a.md:8']);
+    expect(parsed.stacks.flat().map((s) => `${s.source.file}:${s.source.line}`)).toEqual(['a.md:4', 'a.md:8']);
   });
 
   it('renders notes apart from the slide body', () => {
     const [slide] = parseSlides([{ path: 'a.md', text: '## One\n\n- point\n\nNote: say **this**', firstLine: 1 }], seps).stacks.flat();
-    expect(slide?.html).not.toContain('say');
-    expect(slide?.notesHtml).toBe('<p>say <strong>this</strong></p>\n');
+    expect(slide?.regions[0]?.html).not.toContain('say');
+    expect(slide?.notes.html).toBe('<p>say <strong>this</strong></p>\n');
   });
 
   it('highlights code at build time and keeps reveal.js line steps', () => {
     const [slide] = parseSlides([{ path: 'a.md', text: '```js [1|2]\nconst a = 1;\n```', firstLine: 1 }], seps).stacks.flat();
-    expect(slide?.html).toContain('<code class="hljs language-js" data-line-numbers="1|2">');
-    expect(slide?.html).toContain('<span class="hljs-keyword">const</span>');
+    expect(slide?.regions[0]?.html).toContain('<code class="hljs language-js" data-line-numbers="1|2">');
+    expect(slide?.regions[0]?.html).toContain('<span class="hljs-keyword">const</span>');
   });
 
   it('lists local assets with the line that names them, not remote ones', () => {

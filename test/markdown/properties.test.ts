@@ -84,8 +84,8 @@ describe('the Markdown stage, for any input', () => {
         const parsed = parse(markdown).stacks.flat();
         parsed.forEach((slide, i) => {
           const note = slides[i]?.[1] ?? '';
-          expect(slide.notesHtml).toContain(note);
-          for (const [, other] of slides) expect(slide.html).not.toContain(other);
+          expect(slide.notes.html).toContain(note);
+          for (const [, other] of slides) expect(slide.regions[0]?.html).not.toContain(other);
         });
       }),
       { numRuns: 200 },

@@ -19,7 +19,7 @@ const HOSTILE = [
 
 describe('--safe', () => {
   it('removes scripts, handlers, javascript: URLs, iframes, objects and styles', () => {
-    const html = slide(`## Hostile\n\n${HOSTILE}`, true)?.html ?? '';
+    const html = slide(`## Hostile\n\n${HOSTILE}`, true)?.regions[0]?.html ?? '';
     for (const bad of ['<script', 'onerror', 'javascript:', '<iframe', '<object', 'style=', 'evil.example', '<form', '<input'])
       expect(html).not.toContain(bad);
     expect(html).toContain('<img src="x.png">');
@@ -27,11 +27,11 @@ describe('--safe', () => {
   });
 
   it('keeps raw HTML as written without --safe (authors rely on it)', () => {
-    expect(slide(`## Raw\n\n${HOSTILE}`, false)?.html).toContain('<script>alert(1)</script>');
+    expect(slide(`## Raw\n\n${HOSTILE}`, false)?.regions[0]?.html).toContain('<script>alert(1)</script>');
   });
 
   it('sanitises speaker notes too', () => {
-    expect(slide('## A\n\nNote: <img src=x onerror="alert(1)">', true)?.notesHtml).not.toContain('onerror');
+    expect(slide('## A\n\nNote: <img src=x onerror="alert(1)">', true)?.notes.html).not.toContain('onerror');
   });
 
   it('keeps fragments and slide attributes that are not dangerous', () => {
@@ -39,12 +39,12 @@ describe('--safe', () => {
       '<!-- .slide: data-background-color="#000" data-background-iframe="https://evil.example" -->\n## A\n\n- one <!-- .element: class="fragment" -->',
       true,
     );
-    expect(result?.html).toContain('<li class="fragment">');
+    expect(result?.regions[0]?.html).toContain('<li class="fragment">');
     expect(result?.attributes).toEqual({ 'data-background-color': '#000' });
   });
 
   it('keeps highlighted code and tables', () => {
-    const html = slide('## A\n\n```js\nlet a = 1;\n```\n\n| a |\n|---|\n| 1 |', true)?.html ?? '';
+    const html = slide('## A\n\n```js\nlet a = 1;\n```\n\n| a |\n|---|\n| 1 |', true)?.regions[0]?.html ?? '';
     expect(html).toContain('<span class="hljs-keyword">let</span>');
     expect(html).toContain('<table>');
   });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { overflowFindings } from '../../src/check/overflow.js';
+import { lintBriefing } from '../../src/check/lint.js';
+import { renderHandout } from '../../src/render/handout.js';
+import { printedSlides } from '../../src/render/printed-slides.js';
+import { briefingOf, HIDDEN_BEFORE_OVERFLOW } from '../helpers/briefing.js';
+
+const overflow = (index: number) => ({ index, source: undefined, bottom: 506, right: 0 });
+
+describe('overflowFindings', () => {
+  it('names the printed page the browser measured by its slide, number, title and line', () => {
+    // Pages: the title slide, First, Second, Overflowing (the hidden slide is not printed).
+    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief' });
+    expect(overflowFindings([overflow(3)], printedSlides(config, stacks))).toEqual([
+      {
+        severity: 'error',
+        code: 'overflow',
+        message: 'slide 4 "Overflowing" overflows the slide: its content is 506 px too tall',
+        where: { file: 'deck.md', line: 18 },
+        slide: 4,
+        title: 'Overflowing',
+      },
+    ]);
+  });
+
+  it('names the title slide by the front matter title', () => {
+    const { config, stacks } = briefingOf('## A', { title: 'Brief' });
+    const [finding] = overflowFindings([{ ...overflow(0), bottom: 0, right: 12 }], printedSlides(config, stacks));
+    expect(finding).toMatchObject({ slide: 1, title: 'Brief', where: undefined, message: expect.stringContaining('12 px too wide') });
+  });
+});
+
+describe('slide numbers after a hidden slide', () => {
+  it('are the same in check, lint and the handout', () => {
+    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief' });
+    const [measured] = overflowFindings([overflow(3)], printedSlides(config, stacks));
+    const noNotes = lintBriefing({ config, stacks }).find((f) => f.code === 'no-notes');
+    const handout = renderHandout({ config, stacks, layout: '6', stylesheets: [] }).html;
+    expect(measured?.slide).toBe(4);
+    expect(noNotes).toMatchObject({ slide: 3, title: 'Second', message: 'slide 3 "Second" has no speaker notes' });
+    expect(handout).toContain('>3. Second</p>');
+    expect(handout).toContain('>4. Overflowing</p>');
+  });
+});
