@@ -55,16 +55,71 @@ export function formatError(error: BriefError): string {
   return `error[${error.code}]: ${place}${error.message}${hint}`;
 }
 
-export interface Warning {
+export const SEVERITIES = ['error', 'warning'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Stable codes of what a build or `check` reports (build-report.json, `--json`). */
+export const DIAGNOSTIC_CODES = [
+  // found by `check` (and the cheap ones by every build)
+  'overflow',
+  'missing-file',
+  'broken-link',
+  'no-notes',
+  'no-alt',
+  'missing-section',
+  // said while reading, drawing and printing
+  'refused-request',
+  'unknown-key',
+  'front-matter',
+  'theme-not-found',
+  'slide',
+  'chart',
+  'page-error',
+  'script-not-run',
+  'notes-cut',
+  'report-contents',
+  'cache',
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/**
+ * The one thing reported besides an error: a warning said while building, or a finding of
+ * `check`. `severity` is what it is for `check` (an error fails it); a build reports each as a
+ * warning and goes on.
+ */
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
   readonly message: string;
   readonly where?: SourceLocation | undefined;
-  /** A request the page made that was refused: an error under --strict. */
+  /** The slide's number as the deck shows it, and its title, when it is about one slide. */
+  readonly slide?: number | undefined;
+  readonly title?: string | undefined;
+  /** A URL the page asked for that was refused: an error under --strict. */
   readonly refused?: string | undefined;
-  /** A file the slides use that does not exist: an error for `check`. */
-  readonly missingFile?: boolean | undefined;
 }
 
-export function formatWarning(warning: Warning): string {
-  const place = warning.where ? `${formatLocation(warning.where)}: ` : '';
-  return `warning: ${place}${warning.message}`;
+/** A warning: what, where, and its code. */
+export function warning(code: DiagnosticCode, message: string, where?: SourceLocation, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { severity: 'warning', code, message, where, ...extra };
+}
+
+/** The line a build prints for it on stderr. */
+export function formatWarning(diagnostic: Diagnostic): string {
+  const place = diagnostic.where ? `${formatLocation(diagnostic.where)}: ` : '';
+  return `warning: ${place}${diagnostic.message}`;
+}
+
+/**
+ * Each diagnostic once (a PDF reused from the cache reports what its print reported, a file
+ * missing on two slides is one problem per slide), in their order; the key is what they say and
+ * where, never their formatted text.
+ */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, Diagnostic>();
+  for (const d of diagnostics) {
+    const key = JSON.stringify([d.code, d.message, d.where?.file, d.where?.line]);
+    if (!seen.has(key)) seen.set(key, d);
+  }
+  return [...seen.values()];
 }

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BriefError, type Warning } from '../errors.js';
+import { BriefError, type Diagnostic } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from '../config/palette.js';
 import type { Browser } from './browser.js';
@@ -33,7 +33,7 @@ export async function drawDiagrams(
   /** The theme's fonts: fonts.css and the files it names, relative to workDir. */
   fonts: readonly { readonly from: string; readonly to: string }[],
   /** What the page reports (refused requests, errors) goes here. */
-  warnings: Warning[],
+  warnings: Diagnostic[],
 ): Promise<Map<string, string>> {
   mkdirSync(workDir, { recursive: true });
   copyFileSync(MERMAID_JS, join(workDir, 'mermaid.min.js'));

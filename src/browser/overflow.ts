@@ -1,4 +1,4 @@
-import type { Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import type { Browser } from './browser.js';
 import { openForPrint, type PrintRequest } from './print.js';
 
@@ -16,7 +16,7 @@ export interface Overflow {
  * Lays the deck out as it prints and measures every slide: content that reaches below the slide's
  * content box (into the footer or off the page) or past its right edge is an overflow.
  */
-export async function measureOverflow(browser: Browser, request: PrintRequest, warnings: Warning[]): Promise<Overflow[]> {
+export async function measureOverflow(browser: Browser, request: PrintRequest, warnings: Diagnostic[]): Promise<Overflow[]> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
     return page.evaluate(() => {

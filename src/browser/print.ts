@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
-import { BriefError, type SourceLocation, type Warning } from '../errors.js';
+import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import { firstLine, type Browser } from './browser.js';
 
 export interface PrintRequest {
@@ -23,7 +23,7 @@ declare global {
 }
 
 /** Prints one page to PDF bytes, waiting for real readiness signals, never a fixed sleep. */
-export async function printPage(browser: Browser, request: PrintRequest, warnings: Warning[]): Promise<Uint8Array> {
+export async function printPage(browser: Browser, request: PrintRequest, warnings: Diagnostic[]): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
     return printOpenPage(page, request);
@@ -31,9 +31,9 @@ export async function printPage(browser: Browser, request: PrintRequest, warning
 }
 
 /** Loads the page confined to its folder and waits until its print layout, fonts and images are ready. */
-export async function openForPrint(page: Page, request: PrintRequest, warnings: Warning[]): Promise<void> {
+export async function openForPrint(page: Page, request: PrintRequest, warnings: Diagnostic[]): Promise<void> {
   await confine(page, request, warnings);
-  page.on('pageerror', (error) => warnings.push({ message: `the page reported an error: ${firstLine(error)}` }));
+  page.on('pageerror', (error) => warnings.push(warning('page-error', `the page reported an error: ${firstLine(error)}`)));
   if (request.readyEvent) {
     await page.evaluateOnNewDocument((eventName: string) => {
       window.__rfcBriefReady = new Promise((resolve) => document.addEventListener(eventName, () => resolve(), { once: true }));
@@ -76,17 +76,17 @@ export async function printOpenPage(page: Page, request: PrintRequest, options: 
 }
 
 /** Only the build's own files load; anything else is refused and reported. */
-async function confine(page: Page, request: PrintRequest, warnings: Warning[]): Promise<void> {
+async function confine(page: Page, request: PrintRequest, warnings: Diagnostic[]): Promise<void> {
   const allowed = pathToFileURL(request.allowedDir).href.replace(/\/?$/, '/');
   const reported = new Set<string>();
   const refuse = (url: string) => {
     if (reported.has(url)) return;
     reported.add(url);
-    warnings.push({
-      message: `refused to load ${url} while printing: a briefing's PDF uses only its own files`,
-      where: request.locate?.(url),
-      refused: url,
-    });
+    warnings.push(
+      warning('refused-request', `refused to load ${url} while printing: a briefing's PDF uses only its own files`, request.locate?.(url), {
+        refused: url,
+      }),
+    );
   };
   // WebSockets pass by request interception; the pages' security policy (connect-src 'none')
   // stops them, and this reports them.
@@ -99,9 +99,12 @@ async function confine(page: Page, request: PrintRequest, warnings: Warning[]): 
     if (/^(https?|wss?|ftp):/.test(uri)) refuse(uri);
     else if (directive.startsWith('script-src') && !scriptsReported) {
       scriptsReported = true;
-      warnings.push({
-        message: 'a script written in the content was not run while printing (set allowScripts: true in the front matter to run it)',
-      });
+      warnings.push(
+        warning(
+          'script-not-run',
+          'a script written in the content was not run while printing (set allowScripts: true in the front matter to run it)',
+        ),
+      );
     }
   });
   await page.evaluateOnNewDocument(() => {

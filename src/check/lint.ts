@@ -1,27 +1,14 @@
 import type { Briefing } from '../pipeline/read-briefing.js';
-import type { SourceLocation, Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import { printedOnly, printedSlides } from '../render/printed-slides.js';
-
-export const SEVERITIES = ['error', 'warning'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export interface Finding {
-  readonly severity: Severity;
-  readonly code: string;
-  readonly message: string;
-  readonly where?: SourceLocation | undefined;
-  /** 1-based number of the slide as the deck shows it (the title slide is 1). */
-  readonly slide?: number | undefined;
-  readonly title?: string | undefined;
-}
 
 /**
  * The checks that need no browser: slides without notes, images without alt text, links to slides
  * that do not exist, required sections missing.
  */
-export function lintBriefing(briefing: Pick<Briefing, 'config' | 'stacks'>): Finding[] {
+export function lintBriefing(briefing: Pick<Briefing, 'config' | 'stacks'>): Diagnostic[] {
   const all = printedSlides(briefing.config, briefing.stacks);
-  const findings: Finding[] = [];
+  const findings: Diagnostic[] = [];
   // What reveal.js keeps in the deck: a link to a hidden slide, or to an id on one, goes nowhere.
   const printed = printedOnly(all);
   const ids = new Set(printed.flatMap(({ slide }) => slide?.ids ?? []));
@@ -70,17 +57,4 @@ function linkResolves(target: string, positions: ReadonlySet<string>, ids: Reado
   if (index) return positions.has(`${index[1]}/${index[2] ?? 0}`);
   const id = target.replace(/^\//, '');
   return ids.has(id);
-}
-
-/** The build's own warnings as findings: a missing file is an error for `check`. */
-export function warningsAsFindings(warnings: readonly Warning[]): Finding[] {
-  return warnings.map((w) => {
-    const missing = w.missingFile === true;
-    return {
-      severity: missing ? 'error' : 'warning',
-      code: missing ? 'missing-file' : w.refused ? 'refused-request' : 'build-warning',
-      message: w.message,
-      where: w.where,
-    };
-  });
 }

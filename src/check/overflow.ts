@@ -1,13 +1,13 @@
 import type { Overflow } from '../browser/overflow.js';
 import { printedOnly, type PrintedSlide } from '../render/printed-slides.js';
-import type { Finding } from './lint.js';
+import type { Diagnostic } from '../errors.js';
 
 /**
  * The browser measures the printed page: overflow.index counts the slides PDF's pages, which
  * leave hidden slides out. Its slide, number and title come from the same list the deck and the
  * handout number their slides by, never from a count of the source's slides.
  */
-export function overflowFindings(overflows: readonly Overflow[], slides: readonly PrintedSlide[]): Finding[] {
+export function overflowFindings(overflows: readonly Overflow[], slides: readonly PrintedSlide[]): Diagnostic[] {
   const printed = printedOnly(slides);
   return overflows.map((overflow) => {
     const slide = printed[overflow.index];

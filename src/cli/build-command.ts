@@ -2,10 +2,9 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
 import type { BuildResult } from '../pipeline/request.js';
-import { warningsAsFindings } from '../check/lint.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
-import { formatWarning } from '../errors.js';
+import { formatWarning, uniqueDiagnostics } from '../errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -93,9 +92,8 @@ export function registerBuild(program: Command, io: CliIo): void {
 }
 
 /** The build's warnings and the cheap checks' findings, each once. */
-function warningLines(result: BuildResult): Set<string> {
-  const findings = [...warningsAsFindings(result.warnings), ...result.findings];
-  return new Set(findings.map((f) => formatWarning({ message: f.message, where: f.where })));
+function warningLines(result: BuildResult): string[] {
+  return uniqueDiagnostics([...result.warnings, ...result.findings]).map(formatWarning);
 }
 
 function parseOutputs(value: string): Selectable[] {

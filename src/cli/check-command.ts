@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEarly } from '../pipeline/early-browser.js';
-import { warningsAsFindings, type Finding } from '../check/lint.js';
-import { formatLocation } from '../errors.js';
+import { formatLocation, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
 import { paint, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -52,7 +51,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
           signal: io.signal,
           onProgress: flags.quiet ? undefined : createProgress(io),
         });
-        const findings = sortFindings([...warningsAsFindings(result.warnings), ...result.findings]);
+        const findings = sortFindings([...result.warnings, ...result.findings]);
         const errors = findings.filter((f) => f.severity === 'error').length;
         const warnings = findings.length - errors;
         if (flags.json)
@@ -65,7 +64,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
     });
 }
 
-function printFindings(io: CliIo, findings: readonly Finding[], slides: number, errors: number, warnings: number): void {
+function printFindings(io: CliIo, findings: readonly Diagnostic[], slides: number, errors: number, warnings: number): void {
   const colour = paint(io);
   for (const f of findings) {
     const place = f.where ? `${formatLocation(f.where)}: ` : '';
@@ -79,13 +78,13 @@ function printFindings(io: CliIo, findings: readonly Finding[], slides: number, 
   io.stdout(`${summary}\n`);
 }
 
-function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...new Map(findings.map((f) => [`${f.code}|${f.message}|${f.where?.file}:${f.where?.line}`, f])).values()].sort(
+function sortFindings(findings: readonly Diagnostic[]): Diagnostic[] {
+  return uniqueDiagnostics(findings).sort(
     (a, b) => (a.where?.file ?? '').localeCompare(b.where?.file ?? '') || (a.where?.line ?? 0) - (b.where?.line ?? 0),
   );
 }
 
-function toJson(f: Finding): unknown {
+function toJson(f: Diagnostic): unknown {
   return {
     severity: f.severity,
     code: f.code,

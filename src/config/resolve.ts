@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { confine } from '../content/confine.js';
-import { BriefError, type SourceLocation, type Warning } from '../errors.js';
+import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
   DEFAULT_HANDOUT_LAYOUT,
@@ -70,8 +70,8 @@ export interface CliSettings {
  * CLI > front matter > reveal-md.json > defaults, validated once here; everything after this point
  * reads a complete, typed object.
  */
-export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]): { config: BriefConfig; warnings: Warning[] } {
-  const warnings: Warning[] = [];
+export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]): { config: BriefConfig; warnings: Diagnostic[] } {
+  const warnings: Diagnostic[] = [];
   for (const layer of layers) if (layer.warnUnknown) warnUnknownKeys(layer, warnings);
   const read = (key: string) => pick(layers, key);
 
@@ -115,7 +115,7 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   return { config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions }, warnings };
 }
 
-function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Warning[]): Theme {
+function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Diagnostic[]): Theme {
   if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
   // Like an image, a stylesheet the content names must be part of the briefing (confine.ts); one
   // given on the command line is the person's own choice and may be anywhere.
@@ -125,7 +125,7 @@ function pickTheme(name: string, cli: CliSettings, found: Found | undefined, war
       : resolve(cli.root, name);
   if (cssFile !== undefined && existsSync(cssFile)) return cssTheme(name, cssFile);
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
-  warnings.push({ message: `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, where: found?.where });
+  warnings.push(warning('theme-not-found', `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, found?.where));
   return resolveTheme(DEFAULT_THEME, undefined);
 }
 
@@ -198,14 +198,16 @@ function invalid(found: Found, problem: string): BriefError {
   return new BriefError('FRONT_MATTER', `"${found.key}" ${problem}`, { where: found.where });
 }
 
-function warnUnknownKeys(layer: SettingsLayer, warnings: Warning[]): void {
+function warnUnknownKeys(layer: SettingsLayer, warnings: Diagnostic[]): void {
   const known: readonly string[] = FRONT_MATTER_KEYS;
   for (const key of Object.keys(layer.data)) {
     if (known.includes(key)) continue;
     const close = suggest(key, known);
-    warnings.push({
-      message: `unknown key "${key}" is ignored${close ? `; did you mean "${close}"?` : ''}`,
-      where: { file: layer.file, line: layer.keyLines[key] },
-    });
+    warnings.push(
+      warning('unknown-key', `unknown key "${key}" is ignored${close ? `; did you mean "${close}"?` : ''}`, {
+        file: layer.file,
+        line: layer.keyLines[key],
+      }),
+    );
   }
 }

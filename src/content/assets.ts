@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import type { AssetRef } from '../markdown/model.js';
 import { confine } from './confine.js';
 
@@ -15,9 +15,9 @@ export interface ResolvedAsset {
  * lies outside the briefing folder (../, absolute, or a symlink out) is refused (confine.ts): a
  * shared briefing must not be able to copy the author's other files into its output.
  */
-export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets: ResolvedAsset[]; warnings: Warning[] } {
+export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets: ResolvedAsset[]; warnings: Diagnostic[] } {
   const assets = new Map<string, ResolvedAsset>();
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   for (const ref of refs) {
     const where = { file: ref.file, line: ref.line };
     const clean = safeDecode(ref.url.replace(/[?#].*$/, ''));
@@ -27,7 +27,8 @@ export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets
     // that leads outside even when nothing is there).
     const real = isFile(path) ? confine(root, clean, where, { subject: ref.url }) : undefined;
     if (real === undefined) {
-      warnings.push({ message: `${ref.url} was not found; the slide will show it as missing`, where, missingFile: true });
+      // Missing is an error for `check`; a build prints the slide without it and says so.
+      warnings.push({ severity: 'error', code: 'missing-file', message: `${ref.url} was not found; the slide will show it as missing`, where });
       continue;
     }
     const rel = relative(root, path);

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
-import { BriefError, type SourceLocation, type Warning } from '../errors.js';
+import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
 
@@ -23,7 +23,7 @@ export async function drawChart(
   block: FigureBlock,
   root: string,
   palette: Palette,
-  warnings: Warning[],
+  warnings: Diagnostic[],
   cache?: FigureCache,
 ): Promise<DrawnFigure> {
   const spec = readSpec(block);
@@ -36,10 +36,10 @@ export async function drawChart(
   const entry = cached ? readEntry(cached) : undefined;
   if (entry) {
     const { figure, warnings: kept } = entry;
-    for (const message of kept) warnings.push({ message, where: { file: block.file, line: block.line } });
+    for (const message of kept) warnings.push(warning('chart', message, { file: block.file, line: block.line }));
     return { ...figure, svg: scopeIds(figure.svg, block.key) };
   }
-  const own: Warning[] = [];
+  const own: Diagnostic[] = [];
   const figure = await draw(block, spec, root, palette, own);
   warnings.push(...own);
   if (key)
@@ -79,7 +79,7 @@ async function draw(
   spec: Record<string, unknown>,
   root: string,
   palette: Palette,
-  warnings: Warning[],
+  warnings: Diagnostic[],
 ): Promise<DrawnFigure> {
   const where = { file: block.file, line: block.line };
   const data = spec['data'];
@@ -96,10 +96,13 @@ async function draw(
   const title = titleOf(spec['title']);
   const description = typeof spec['description'] === 'string' ? spec['description'] : '';
   if (!title || !description) {
-    warnings.push({
-      message: `the chart has no ${!title ? 'title' : 'description'}; give it one (the description is its accessible name and caption)`,
-      where,
-    });
+    warnings.push(
+      warning(
+        'chart',
+        `the chart has no ${!title ? 'title' : 'description'}; give it one (the description is its accessible name and caption)`,
+        where,
+      ),
+    );
   }
   checkMark(spec, where);
   const vegaWarnings: string[] = [];
@@ -131,7 +134,7 @@ async function draw(
       hint: 'Check the Vega-Lite specification: https://vega.github.io/vega-lite/docs/',
     });
   }
-  for (const message of vegaWarnings) warnings.push({ message: `chart: ${message}`, where });
+  for (const message of vegaWarnings) warnings.push(warning('chart', `chart: ${message}`, where));
   return { svg: accessible(scopeIds(svg, block.key), title, description), caption: description || title };
 }
 

@@ -1,5 +1,5 @@
 import type { Theme } from '../config/themes.js';
-import type { Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import { FigureCache } from './cache.js';
 import { drawChart, type DrawnFigure } from './chart.js';
@@ -7,7 +7,7 @@ import { samePalette } from '../config/palette.js';
 import { paletteFor, type Palette } from './palette.js';
 
 /** Draws diagrams that are not in the cache; given by the build, which owns the browser. */
-export type DiagramDrawer = (blocks: readonly FigureBlock[], palette: Palette, warnings: Warning[]) => Promise<Map<string, string>>;
+export type DiagramDrawer = (blocks: readonly FigureBlock[], palette: Palette, warnings: Diagnostic[]) => Promise<Map<string, string>>;
 
 export interface DrawnFigures {
   /** For the deck (and so the slides PDF and handout): the theme's colours. */
@@ -26,7 +26,7 @@ export interface DrawOptions {
 }
 
 /** Every chart and diagram, drawn once per palette the outputs need. */
-export async function drawFigures(blocks: readonly FigureBlock[], options: DrawOptions, warnings: Warning[]): Promise<DrawnFigures> {
+export async function drawFigures(blocks: readonly FigureBlock[], options: DrawOptions, warnings: Diagnostic[]): Promise<DrawnFigures> {
   const screenPalette = paletteFor(options.theme, 'screen');
   const paperPalette = paletteFor(options.theme, 'paper');
   const screen = await drawAll(blocks, screenPalette, options, warnings);
@@ -39,11 +39,11 @@ async function drawAll(
   blocks: readonly FigureBlock[],
   palette: Palette,
   options: DrawOptions,
-  warnings: Warning[],
+  warnings: Diagnostic[],
 ): Promise<Map<string, DrawnFigure>> {
   // The diagrams are asked for first: they are drawn in the browser while the charts are drawn
   // here, in Node.
-  const diagramWarnings: Warning[] = [];
+  const diagramWarnings: Diagnostic[] = [];
   const diagrams = drawDiagramsCached(
     blocks.filter((b) => b.kind === 'mermaid'),
     palette,
@@ -77,7 +77,7 @@ async function drawDiagramsCached(
   diagrams: readonly FigureBlock[],
   palette: Palette,
   options: DrawOptions,
-  warnings: Warning[],
+  warnings: Diagnostic[],
 ): Promise<Map<string, DrawnFigure>> {
   const keyOf = (block: FigureBlock) => FigureCache.keyOf(['mermaid', options.diagramEngine, palette, block.source]);
   const cached = new Map(diagrams.map((block) => [block.key, options.cache.get(keyOf(block))]));

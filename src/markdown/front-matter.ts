@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { BriefError, type Warning } from '../errors.js';
+import { BriefError, type Diagnostic, warning } from '../errors.js';
 
 export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
@@ -9,7 +9,7 @@ export interface FrontMatter {
   readonly bodyLine: number;
   /** File line of each top-level key, for messages about a key. */
   readonly keyLines: Readonly<Record<string, number>>;
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly Diagnostic[];
 }
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
@@ -38,7 +38,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
 function parseYaml(yamlText: string, file: string): Omit<FrontMatter, 'body' | 'bodyLine'> {
   const first = parseDocument(yamlText);
   let doc = first;
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   if (first.errors.length > 0 && /^[ ]*\t/m.test(yamlText)) {
     // Editors that indent with tabs are common; YAML forbids them. Try the usual tab widths and
     // say so, rather than refuse a deck that reveal-md users build every day.
@@ -48,10 +48,12 @@ function parseYaml(yamlText: string, file: string): Omit<FrontMatter, 'body' | '
       if (retried.errors.length > 0) continue;
       doc = retried;
       const tabLine = yamlText.split('\n').findIndex((l) => /^[ ]*\t/.test(l)) + 2;
-      warnings.push({
-        message: `front matter is indented with tabs, which YAML does not allow; read each tab as ${width} spaces`,
-        where: { file, line: tabLine },
-      });
+      warnings.push(
+        warning('front-matter', `front matter is indented with tabs, which YAML does not allow; read each tab as ${width} spaces`, {
+          file,
+          line: tabLine,
+        }),
+      );
       break;
     }
   }

@@ -1,6 +1,6 @@
 import type { FigureBlock } from './figures.js';
 import type { Target } from './only.js';
-import type { Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 
 /** One source file of a briefing, as text: the markdown stage never touches the disk. */
 export interface SourceFile {
@@ -91,5 +91,5 @@ export interface ParsedSlides {
   readonly stacks: readonly SlideStack[];
   /** Charts and diagrams to draw, each once, in order of appearance. */
   readonly figures: readonly FigureBlock[];
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly Diagnostic[];
 }

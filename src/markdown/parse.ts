@@ -1,5 +1,5 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
-import { BriefError, type Warning } from '../errors.js';
+import { BriefError, type Diagnostic, warning } from '../errors.js';
 import { processSlideHtml } from './attributes.js';
 import { describeHtml } from './facts.js';
 import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
@@ -22,7 +22,7 @@ export interface ParseOptions {
 /** A parsed slide with what parsing it reported, by everything that shaped it. */
 export type SlideCache = Map<
   string,
-  { readonly slide: Slide; readonly figures: readonly FigureBlock[]; readonly warnings: readonly Warning[] }
+  { readonly slide: Slide; readonly figures: readonly FigureBlock[]; readonly warnings: readonly Diagnostic[] }
 >;
 
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
@@ -37,7 +37,7 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
     if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
     return figurePlaceholder(key);
   });
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   const stacks: SlideStack[] = [];
   for (const file of files) {
     for (const stack of splitSlides(file.text, separators)) {
@@ -71,7 +71,7 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
 interface ParseContext {
   readonly separators: Separators;
   readonly marked: ReturnType<typeof createMarked>;
-  readonly warnings: Warning[];
+  readonly warnings: Diagnostic[];
   readonly safe: boolean;
 }
 
@@ -95,18 +95,17 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
   const forReport = hasRegions(body) || processed.html.includes('data-only') ? render('report') : processed;
   const only = processed.slideAttributes['data-only'];
   if (only !== undefined && !(TARGETS as readonly string[]).includes(only)) {
-    warnings.push({
-      message: `data-only="${only}" is neither "slides" nor "report"; the slide goes in both`,
-      where: { file: file.path, line },
-    });
+    warnings.push(
+      warning('slide', `data-only="${only}" is neither "slides" nor "report"; the slide goes in both`, { file: file.path, line }),
+    );
   }
   const assets: AssetRef[] = unique([...processed.facts.loads, ...forReport.facts.loads])
     .filter(isLocalUrl)
     .map((url) => ({ url, file: file.path, line: lineOf(piece, file, url, line) }));
   if (piece.text.trim() === '')
-    warnings.push({ message: 'this slide is empty (two separators with nothing between)', where: { file: file.path, line } });
+    warnings.push(warning('slide', 'this slide is empty (two separators with nothing between)', { file: file.path, line }));
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
-    warnings.push({ message: 'a code fence opened on this slide is never closed', where: { file: file.path, line } });
+    warnings.push(warning('slide', 'a code fence opened on this slide is never closed', { file: file.path, line }));
   }
   const notesHtml = renderNotes('slides');
   const reportNotesHtml = hasRegions(notes) ? renderNotes('report') : notesHtml;

@@ -1,4 +1,4 @@
-import type { Warning } from '../errors.js';
+import { type Diagnostic, warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
 import type { Browser } from '../browser/browser.js';
@@ -13,7 +13,7 @@ const MIN_NOTES_PT = 6.5;
  * of the slides PDF into its frame as a vector form: the slides are the deck's own print, not a
  * second rendering.
  */
-export async function printHandoutPages(browser: Browser, request: PrintRequest, warnings: Warning[]): Promise<Uint8Array> {
+export async function printHandoutPages(browser: Browser, request: PrintRequest, warnings: Diagnostic[]): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
     const cut = await page.evaluate((minPt: number) => {
@@ -28,7 +28,8 @@ export async function printHandoutPages(browser: Browser, request: PrintRequest,
       }
       return overflowing;
     }, MIN_NOTES_PT);
-    for (const label of cut) warnings.push({ message: `the handout cuts the notes of slide "${label}": they are too long for the layout` });
+    for (const label of cut)
+      warnings.push(warning('notes-cut', `the handout cuts the notes of slide "${label}": they are too long for the layout`));
     return printOpenPage(page, request);
   });
 }

@@ -1,4 +1,4 @@
-import type { Warning } from '../errors.js';
+import { type Diagnostic, warning } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
 import { openPdf } from '../pdf/pdf-editor.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
@@ -13,14 +13,15 @@ export async function printReport(
   browser: Browser,
   request: PrintRequest,
   headingIds: readonly string[],
-  warnings: Warning[],
+  warnings: Diagnostic[],
 ): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
     const draft = await printOpenPage(page, request, { draft: true });
     const pages = await openPdf(draft).destinations();
     const missing = headingIds.filter((id) => pages[id] === undefined);
-    if (missing.length > 0) warnings.push({ message: `the report's contents could not find the page of: ${missing.join(', ')}` });
+    if (missing.length > 0)
+      warnings.push(warning('report-contents', `the report's contents could not find the page of: ${missing.join(', ')}`));
     await page.evaluate((found: Record<string, number>) => {
       for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
         const page = found[element.dataset['for'] ?? ''];

@@ -1,4 +1,3 @@
-import type { Finding } from '../check/lint.js';
 import { overflowFindings } from '../check/overflow.js';
 import { measureOverflow } from '../browser/overflow.js';
 import { makeDeck } from '../outputs/deck.js';
@@ -7,6 +6,7 @@ import { printedSlides } from '../render/printed-slides.js';
 import { prepare } from './prepare.js';
 import type { BuildRequest, BuildResult } from './request.js';
 import type { BuildRun } from './run.js';
+import type { Diagnostic } from '../errors.js';
 
 /**
  * `check`: the cheap checks, and unless told not to use a browser, the deck laid out as it prints
@@ -14,7 +14,7 @@ import type { BuildRun } from './run.js';
  */
 export async function checkBriefing(run: BuildRun, request: BuildRequest): Promise<BuildResult> {
   const prepared = await prepare(run, request);
-  const findings: Finding[] = [...prepared.findings];
+  const findings: Diagnostic[] = [...prepared.findings];
   if (!request.noBrowser) {
     const deck = await run.stageAsync('deck', () => makeDeck({ prepared, run, request, wanted: false, need: notMade }));
     const overflows = await run.stageAsync('measure', () =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 
 export interface CachedPdf {
   readonly bytes: Uint8Array;
@@ -11,7 +11,7 @@ export interface CachedPdf {
 interface Entry {
   readonly pages: number;
   /** What printing it reported (refused requests ...): reported again when it is reused. */
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
@@ -28,7 +28,7 @@ export class PdfCache {
   async get(
     name: string,
     key: string,
-    warnings: Warning[],
+    warnings: Diagnostic[],
     make: () => Promise<CachedPdf>,
   ): Promise<CachedPdf & { readonly reused: boolean }> {
     const path = join(this.dir, `${name}.${key}`);
@@ -61,7 +61,10 @@ export class PdfCache {
 function readEntry(path: string): Entry | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
-    return typeof entry.pages === 'number' && Array.isArray(entry.warnings) ? entry : undefined;
+    // An entry written before diagnostics had a severity and a code is a miss too.
+    const diagnostics =
+      Array.isArray(entry.warnings) && entry.warnings.every((w) => typeof w.code === 'string' && typeof w.severity === 'string');
+    return typeof entry.pages === 'number' && diagnostics ? entry : undefined;
   } catch {
     return undefined;
   }

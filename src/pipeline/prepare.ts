@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { lintBriefing, type Finding } from '../check/lint.js';
+import { lintBriefing } from '../check/lint.js';
 import type { BriefConfig } from '../config/resolve.js';
 import { resolveAssets, type ResolvedAsset } from '../content/assets.js';
 import { drawFigures } from '../figures/draw.js';
@@ -14,6 +14,7 @@ import { VERSION } from '../version.js';
 import { readBriefing } from './read-briefing.js';
 import type { BuildRequest } from './request.js';
 import type { BuildRun } from './run.js';
+import type { Diagnostic } from '../errors.js';
 
 /** Everything every output is made from: the briefing read, its figures drawn, the cheap checks run. */
 export interface Prepared {
@@ -21,7 +22,7 @@ export interface Prepared {
   /** The slides with their figures in place. */
   readonly stacks: readonly SlideStack[];
   readonly assets: readonly ResolvedAsset[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly Diagnostic[];
   readonly meta: PdfMetadata;
   /** The slides print from the static page (else through reveal.js's own print layout). */
   readonly staticPrint: boolean;

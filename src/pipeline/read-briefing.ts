@@ -1,6 +1,6 @@
 import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from '../config/resolve.js';
 import { loadBriefing, type LoadedBriefing } from '../content/load.js';
-import type { Warning } from '../errors.js';
+import { type Diagnostic, warning } from '../errors.js';
 import { readFrontMatter } from '../markdown/front-matter.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { SlideStack, SourceFile } from '../markdown/model.js';
@@ -11,7 +11,7 @@ export interface Briefing {
   readonly config: BriefConfig;
   readonly stacks: readonly SlideStack[];
   readonly figures: readonly FigureBlock[];
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly Diagnostic[];
 }
 
 /** load → front matter → config → slides: everything short of rendering, no browser. */
@@ -21,7 +21,7 @@ export function readBriefing(
   cli: Omit<CliSettings, 'root'> & { readonly safe?: boolean | undefined; readonly slideCache?: SlideCache | undefined } = {},
 ): Briefing {
   const loaded = loadBriefing(input, cwd);
-  const warnings: Warning[] = [];
+  const warnings: Diagnostic[] = [];
   const sources: SourceFile[] = [];
   const layers: SettingsLayer[] = [];
   loaded.files.forEach((file, index) => {
@@ -29,10 +29,9 @@ export function readBriefing(
     warnings.push(...fm.warnings);
     if (index === 0) layers.push({ data: fm.data, file: file.display, keyLines: fm.keyLines, warnUnknown: true });
     else if (Object.keys(fm.data).length > 0) {
-      warnings.push({
-        message: 'front matter is read only from the first file; this one is ignored',
-        where: { file: file.display, line: 1 },
-      });
+      warnings.push(
+        warning('front-matter', 'front matter is read only from the first file; this one is ignored', { file: file.display, line: 1 }),
+      );
     }
     sources.push({ path: file.display, text: fm.body, firstLine: fm.bodyLine });
   });

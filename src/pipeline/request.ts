@@ -1,7 +1,6 @@
 import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
 import type { Selectable } from '../outputs/catalogue.js';
-import type { Finding } from '../check/lint.js';
-import type { Warning } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
 import type { SlideCache } from '../markdown/parse.js';
 
@@ -66,8 +65,8 @@ export interface WrittenFile {
 export interface BuildResult {
   readonly written: readonly WrittenFile[];
   readonly slides: number;
-  readonly warnings: readonly Warning[];
+  readonly warnings: readonly Diagnostic[];
   /** What `check` reports: the cheap checks always, overflow when the deck was measured. */
-  readonly findings: readonly Finding[];
+  readonly findings: readonly Diagnostic[];
   readonly stages: readonly { readonly stage: string; readonly ms: number }[];
 }

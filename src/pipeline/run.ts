@@ -1,8 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { warningsAsFindings, type Finding } from '../check/lint.js';
 import type { ResolvedAsset } from '../content/assets.js';
-import { BriefError, type Warning } from '../errors.js';
+import { BriefError, type Diagnostic, warning } from '../errors.js';
 import type { SlideStack, SourceLine } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
@@ -23,7 +22,7 @@ import { timeoutOf, type BuildRequest, type BuildResult, type WrittenFile } from
  */
 export class BuildRun implements AsyncDisposable {
   readonly staging: Staging;
-  readonly warnings: Warning[] = [];
+  readonly warnings: Diagnostic[] = [];
   readonly timeoutMs: number;
   private readonly pages = new Map<string, number>();
   /** PDFs taken from the cache, not printed. */
@@ -34,7 +33,7 @@ export class BuildRun implements AsyncDisposable {
   /** In the order the stages started (the PDFs, printed side by side, end in any order). */
   private readonly stages: { stage: string; ms: number }[] = [];
   /** Each PDF's own warnings, added to the build's in the outputs' order once all are printed. */
-  private readonly pdfWarnings = new Map<string, Warning[]>();
+  private readonly pdfWarnings = new Map<string, Diagnostic[]>();
   private chromium: Browser | undefined;
   private readonly abort = () => void this.chromium?.dispose();
 
@@ -97,8 +96,8 @@ export class BuildRun implements AsyncDisposable {
    * gets a warnings list of this PDF's own (PDFs print side by side; each cache entry keeps the
    * warnings of its own print only).
    */
-  async pdf(name: string, key: string, meta: PdfMetadata, print: (warnings: Warning[]) => Promise<Uint8Array>): Promise<CachedPdf> {
-    const own: Warning[] = [];
+  async pdf(name: string, key: string, meta: PdfMetadata, print: (warnings: Diagnostic[]) => Promise<Uint8Array>): Promise<CachedPdf> {
+    const own: Diagnostic[] = [];
     this.pdfWarnings.set(name, own);
     const pdf = await this.pdfCache.get(name, key, own, async () => {
       const bytes = await print(own);
@@ -138,7 +137,7 @@ export class BuildRun implements AsyncDisposable {
   }
 
   /** Moves the staged entries (in the outputs' order) into place, with build-report.json beside them. */
-  commit(entries: readonly string[], slides: number, findings: readonly Finding[]): BuildResult {
+  commit(entries: readonly string[], slides: number, findings: readonly Diagnostic[]): BuildResult {
     const result = this.result(slides, findings);
     const written = entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
@@ -149,12 +148,12 @@ export class BuildRun implements AsyncDisposable {
       this.figureCache.flush();
     } catch (error) {
       // The outputs are in place; a cache that cannot be written only makes the next build slower.
-      this.warnings.push({ message: `could not keep the build cache: ${(error as Error).message}` });
+      this.warnings.push(warning('cache', `could not keep the build cache: ${(error as Error).message}`));
     }
     return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })) };
   }
 
-  result(slides: number, findings: readonly Finding[]): BuildResult {
+  result(slides: number, findings: readonly Diagnostic[]): BuildResult {
     return { written: [], slides, warnings: this.warnings, findings, stages: this.stages };
   }
 
@@ -216,7 +215,7 @@ export function buildReport(result: BuildResult, showPath: (path: string) => str
     })),
     slides: result.slides,
     stages: result.stages,
-    warnings: [...warningsAsFindings(result.warnings), ...result.findings].map((f) => ({
+    warnings: [...result.warnings, ...result.findings].map((f) => ({
       severity: f.severity,
       code: f.code,
       message: f.message,

@@ -40,7 +40,14 @@ describe('resolveConfig', () => {
 
   it('warns about an unknown key with a suggestion', () => {
     const { warnings } = resolveConfig(cli, [layer({ titel: 'x' }, { titel: 2 })]);
-    expect(warnings).toEqual([{ message: 'unknown key "titel" is ignored; did you mean "title"?', where: { file: 'a.md', line: 2 } }]);
+    expect(warnings).toEqual([
+      {
+        severity: 'warning',
+        code: 'unknown-key',
+        message: 'unknown key "titel" is ignored; did you mean "title"?',
+        where: { file: 'a.md', line: 2 },
+      },
+    ]);
   });
 
   it('merges revealOptions over the defaults', () => {

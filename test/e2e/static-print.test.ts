@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/errors.js';
 import { readBriefing } from '../../src/pipeline/read-briefing.js';
 import { Browser } from '../../src/browser/browser.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
@@ -86,7 +87,7 @@ describe("the static print page and reveal.js's own print layout", () => {
     const result = await run(['build', theme, '--out', out, '--only', 'deck,slides'], dir);
     expect(result.code).toBe(0);
     // reveal.js lays out the same deck (its own page, script and all) and it is printed too.
-    const warnings: { message: string }[] = [];
+    const warnings: Diagnostic[] = [];
     const revealPdf = join(dir, `${theme}-reveal.pdf`);
     const bytes = await printPage(
       browser,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTheme } from '../../src/config/themes.js';
-import type { Warning } from '../../src/errors.js';
+import type { Diagnostic } from '../../src/errors.js';
 import { drawChart } from '../../src/figures/chart.js';
 import type { FigureBlock } from '../../src/markdown/figures.js';
 import { fixture } from '../helpers/paths.js';
@@ -65,9 +65,11 @@ describe('drawChart', () => {
   });
 
   it('warns, with the block line, about a chart without a description', async () => {
-    const warnings: Warning[] = [];
+    const warnings: Diagnostic[] = [];
     await drawChart(block(SPEC.replace('description: Two bars\n', ''), 12), FIXTURE, LIGHT, warnings);
-    expect(warnings).toEqual([{ message: expect.stringMatching(/has no description/), where: { file: 'a.md', line: 12 } }]);
+    expect(warnings).toEqual([
+      { severity: 'warning', code: 'chart', message: expect.stringMatching(/has no description/), where: { file: 'a.md', line: 12 } },
+    ]);
   });
 
   it('names the line of a malformed specification', async () => {

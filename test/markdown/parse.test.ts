@@ -41,7 +41,9 @@ describe('parseSlides', () => {
 
   it('warns about a code fence that is never closed, with its slide', () => {
     const parsed = parseSlides([{ path: 'a.md', text: '## One\n\n```js\nlet a;\n\n---\n\n## Two', firstLine: 1 }], seps);
-    expect(parsed.warnings).toEqual([{ message: expect.stringMatching(/never closed/), where: { file: 'a.md', line: 1 } }]);
+    expect(parsed.warnings).toEqual([
+      { severity: 'warning', code: 'slide', message: expect.stringMatching(/never closed/), where: { file: 'a.md', line: 1 } },
+    ]);
   });
 });
 
