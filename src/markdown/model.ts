@@ -9,6 +9,11 @@ export interface SourceFile {
   readonly text: string;
   /** Line in `path` on which `text` starts (after front matter). */
   readonly firstLine: number;
+  /**
+   * The file's path inside the briefing folder, as the deck names it (a deck that is sent out
+   * must not carry where it was built); `path` when not given.
+   */
+  readonly name?: string | undefined;
 }
 
 export interface Separators {
@@ -28,6 +33,11 @@ export interface AssetRef {
 export interface SourceLine {
   readonly file: string;
   readonly line: number;
+}
+
+/** Where a slide starts: `file` as messages show it, `name` as the deck records it. */
+export interface SlideSource extends SourceLine {
+  readonly name: string;
 }
 
 /**
@@ -70,7 +80,7 @@ export interface Slide {
   readonly only: Target | undefined;
   /** Attributes for the slide's <section>, from `<!-- .slide: ... -->` comments. */
   readonly attributes: Readonly<Record<string, string>>;
-  readonly source: SourceLine;
+  readonly source: SlideSource;
   /** Local files the slide loads, on the slides or in the report. */
   readonly assets: readonly AssetRef[];
   /** Every id on the slide as the deck shows it, its own section's included. */

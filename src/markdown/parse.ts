@@ -33,7 +33,8 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
     const { piece, file } = current;
     const at = piece.text.indexOf(token.raw);
     const line = lineAt(file.text, piece.offset + Math.max(at, 0), file.firstLine);
-    const key = `${file.path}:${line}`;
+    // Names the figure inside the deck (element ids): the path inside the briefing, not where it was built.
+    const key = `${file.name ?? file.path}:${line}`;
     if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
     return figurePlaceholder(key);
   });
@@ -117,7 +118,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     notes: { html: notesHtml, reportHtml: reportNotesHtml },
     only: only === 'slides' || only === 'report' ? only : undefined,
     attributes: processed.slideAttributes,
-    source: { file: file.path, line },
+    source: { file: file.path, line, name: file.name ?? file.path },
     assets,
     ids: processed.facts.ids,
     images: processed.facts.images,

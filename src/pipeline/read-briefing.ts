@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from '../config/resolve.js';
 import { loadBriefing, type LoadedBriefing } from '../content/load.js';
 import { type Diagnostic, warning } from '../errors.js';
@@ -33,7 +34,12 @@ export function readBriefing(
         warning('front-matter', 'front matter is read only from the first file; this one is ignored', { file: file.display, line: 1 }),
       );
     }
-    sources.push({ path: file.display, text: fm.body, firstLine: fm.bodyLine });
+    sources.push({
+      path: file.display,
+      text: fm.body,
+      firstLine: fm.bodyLine,
+      name: relative(loaded.root, file.path).split(sep).join('/'),
+    });
   });
   if (loaded.revealMdJson)
     layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });

@@ -62,7 +62,7 @@ function renderStack(stack: SlideStack): string {
 
 // Hidden slides are written too: reveal.js removes them itself, or shows them with showHiddenSlides.
 function renderSlide(slide: Slide): string {
-  const source = { 'data-source': `${slide.source.file}:${slide.source.line}` };
+  const source = { 'data-source': `${slide.source.name}:${slide.source.line}` };
   const notes = slide.notes.html ? `<aside class="notes">${slide.notes.html}</aside>\n` : '';
   return `<section${renderAttributes({ ...source, ...slide.attributes })}>\n${slideBody(slide, 'slides')}${notes}</section>`;
 }

@@ -118,7 +118,7 @@ interface PrintSection {
 
 function renderSlide(slide: Slide): PrintSection {
   return {
-    attributes: { 'data-source': `${slide.source.file}:${slide.source.line}`, ...slide.attributes },
+    attributes: { 'data-source': `${slide.source.name}:${slide.source.line}`, ...slide.attributes },
     body: showFragments(slideBody(slide, 'slides')),
     background: slide.attributes['data-background-color'],
   };
