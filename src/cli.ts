@@ -4,6 +4,7 @@ import { registerCheck } from './cli/check-command.js';
 import { registerInit } from './cli/init-command.js';
 import { registerServe } from './cli/serve-command.js';
 import { processIo, type CliIo } from './cli/io.js';
+import { briefingAsCommand, errorJson, explain } from './cli/hints.js';
 import { BriefError, formatError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -23,10 +24,22 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   registerCheck(program, io, (code) => (exitCode = code));
   registerServe(program, io);
   registerInit(program, io);
+  const asCommand = briefingAsCommand(argv, program, io);
+  if (asCommand) {
+    io.stderr(asCommand);
+    return 2;
+  }
+  // The command that ran, for the hints and the --json of an error.
+  let action: Command | undefined;
+  program.hook('preAction', (_program, actionCommand) => {
+    action = actionCommand;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    exitCode = handle(error, io);
+    const explained = explain(error, action, io);
+    if (action?.opts()['json'] === true && !(explained instanceof CommanderError)) io.stdout(errorJson(explained));
+    exitCode = handle(explained, io);
   }
   return exitCode;
 }

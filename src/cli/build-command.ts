@@ -7,6 +7,7 @@ import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { formatWarning, uniqueDiagnostics } from '../errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
+import { DEFAULT_DIR, watchHint } from './hints.js';
 
 interface BuildFlags {
   out: string;
@@ -27,7 +28,7 @@ interface BuildFlags {
 /** Options `build` shares with `check` and `serve`. */
 export function addSourceOptions(command: Command): Command {
   return command
-    .argument('[dir]', 'the briefing: a folder of Markdown files, or one Markdown file', 'content')
+    .argument('[dir]', 'the briefing: a folder of Markdown files, or one Markdown file', DEFAULT_DIR)
     .option('-t, --theme <name>', 'theme (overrides the front matter): light, dark, or a reveal.js theme')
     .option('--safe', 'sanitise raw HTML in the content (for a briefing from someone else)');
 }
@@ -49,7 +50,10 @@ export function registerBuild(program: Command, io: CliIo): void {
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
     .option('--allow-scripts', 'let scripts written in the content run while printing')
-    .option('--strict', 'fail when the content asks to load anything outside the build');
+    .option('--strict', 'fail when the content asks to load anything outside the build')
+    // Other tools' habit (tsc, vite build, marp): not an option here, but an answer that points to serve.
+    .addOption(new Option('-w, --watch').hideHelp());
+  command.on('option:watch', () => command.error(watchHint(io).trimEnd(), { code: 'rfc-brief.watch' }));
   addBrowserOptions(command)
     .option('--json', 'print the build report (files, pages, stage times, warnings) as JSON on stdout')
     .option('-q, --quiet', 'no progress and no warnings on stderr')
@@ -75,13 +79,9 @@ export function registerBuild(program: Command, io: CliIo): void {
       if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
       if (flags.json) {
         const { buildReport } = await import('../pipeline/run.js');
-        io.stdout(
-          `${JSON.stringify(
-            buildReport(result, (path) => shown(io.cwd, path)),
-            null,
-            2,
-          )}\n`,
-        );
+        // ok tells it from the object a failed build prints (cli.ts).
+        const report = { ok: true, ...(buildReport(result, (path) => shown(io.cwd, path)) as object) };
+        io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         return;
       }
       for (const file of result.written) {

@@ -6,6 +6,8 @@ export interface CliIo {
   /** stderr is an interactive terminal: progress redraws in place. */
   readonly isTTY?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** The running bin's path (process.argv[1]): hints say `npx rfc-brief` when it is in node_modules. */
+  readonly bin?: string | undefined;
 }
 
 export const processIo = (signal?: AbortSignal): CliIo => ({
@@ -15,6 +17,7 @@ export const processIo = (signal?: AbortSignal): CliIo => ({
   env: process.env,
   isTTY: process.stderr.isTTY === true,
   signal,
+  bin: process.argv[1],
 });
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

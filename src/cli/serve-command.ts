@@ -6,15 +6,18 @@ import { paint, type CliIo } from './io.js';
 export function registerServe(program: Command, io: CliIo): void {
   const command = program.command('serve').description('serve the deck and the report on 127.0.0.1, rebuilt and reloaded on every save');
   addSourceOptions(command)
-    .option('-p, --port <port>', 'port (a free one is used when it is taken)', parsePort, 8000)
+    .option('-p, --port <port>', 'port (the next free one above it when it is taken)', parsePort, 8000)
+    .option('--strict-port', 'fail when the port is taken instead of trying the next one')
     .option('--host <address>', 'address to listen on (only loopback unless you say otherwise)', '127.0.0.1')
-    .action(async (dir: string, flags: { port: number; host: string; theme?: string; safe?: boolean }) => {
+    .option('--open', 'open the deck in the browser (BROWSER names another one; BROWSER=none opens nothing)')
+    .action(async (dir: string, flags: ServeFlags) => {
       const colour = paint(io);
       const { startServer } = await import('../serve/server.js');
       const server = await startServer({
         input: dir,
         cwd: io.cwd,
         port: flags.port,
+        strictPort: flags.strictPort,
         host: flags.host,
         theme: flags.theme,
         safe: flags.safe,
@@ -26,14 +29,34 @@ export function registerServe(program: Command, io: CliIo): void {
           } else io.stderr(`${error instanceof BriefError ? formatError(error) : String(error)}\n`);
         },
       });
-      io.stdout(`${server.url}slides/  (report: ${server.url}report/)\n`);
+      // Said, not done silently: a bookmark or a second server may expect the port asked for.
+      if (flags.port !== 0 && server.address.port !== flags.port)
+        io.stderr(`Port ${flags.port} is in use, took ${server.address.port} instead (--strict-port to fail instead).\n`);
+      const deck = `${server.url}slides/`;
+      io.stdout(`${deck}  (report: ${server.url}report/)\n`);
       io.stderr('Watching for changes; Ctrl-C to stop.\n');
+      if (flags.open) {
+        const { openBrowser } = await import('../serve/open-browser.js');
+        // A browser that cannot be opened leaves the server running: the URL is printed above.
+        await openBrowser(deck, io.env, process.platform).catch((error: unknown) =>
+          io.stderr(`${error instanceof BriefError ? formatError(error) : String(error)}\n`),
+        );
+      }
       await new Promise<void>((resolveStop) => {
         if (io.signal?.aborted) resolveStop();
         io.signal?.addEventListener('abort', () => resolveStop(), { once: true });
       });
       await server.close();
     });
+}
+
+interface ServeFlags {
+  port: number;
+  strictPort?: boolean;
+  host: string;
+  open?: boolean;
+  theme?: string;
+  safe?: boolean;
 }
 
 function parsePort(value: string): number {

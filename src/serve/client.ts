@@ -22,3 +22,22 @@ export const CLIENT_JS = `(() => {
   events.addEventListener('ready', () => document.getElementById('rfc-brief-error')?.remove());
 })();
 `;
+
+/**
+ * What a page that does not exist is served instead of a bare "not found": the client, so that the
+ * error is shown (the server replays the last failure) and the page reloads when a save builds.
+ */
+export function waitingPage(built: boolean): string {
+  const text = built
+    ? 'There is no such page in this build. This page reloads when the next save builds.'
+    : 'The briefing has not built yet: the error is below and in the terminal. This page reloads when a save builds.';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>rfc-brief serve</title></head>
+<body style="font:16px/1.5 system-ui,sans-serif;margin:2rem">
+<p id="rfc-brief-waiting">${text}</p>
+<script src="/__rfc-brief/client.js"></script>
+</body>
+</html>
+`;
+}

@@ -1,6 +1,6 @@
-import { createReadStream, mkdtempSync, rmSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -9,16 +9,21 @@ import type { BuildResult } from '../pipeline/request.js';
 import { THEMES_DIR } from '../config/themes.js';
 import { BriefError, formatError } from '../errors.js';
 import type { SlideCache } from '../markdown/parse.js';
-import { CLIENT_JS } from './client.js';
+import { CLIENT_JS, waitingPage } from './client.js';
 import { confine } from '../content/confine.js';
 import { loadBriefing } from '../content/load.js';
 import { withLivePolicy } from '../render/document.js';
+import { BuildEvents } from './events.js';
+import { listen } from './listen.js';
+import { watchTree } from './watch.js';
 
 export interface ServeOptions {
   readonly input: string;
   readonly cwd: string;
   readonly port: number;
   readonly host: string;
+  /** Fail when the port is taken, instead of taking the next free one. */
+  readonly strictPort?: boolean | undefined;
   readonly theme?: string | undefined;
   readonly safe?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -57,10 +62,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The briefing must exist before anything starts: the same error as build gives, no server.
   const root = loadBriefing(resolve(options.cwd, options.input), options.cwd).root;
   const out = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-'));
-  const clients = new Set<ServerResponse>();
-  const send = (event: string, data = '') => {
-    for (const client of clients) client.write(`event: ${event}\ndata: ${data.replace(/\n/g, '\ndata: ')}\n\n`);
-  };
+  const events = new BuildEvents();
   // A one-slide edit re-parses one slide: the others come from here.
   const slideCache: SlideCache = new Map();
   let waiting: (() => void)[] = [];
@@ -83,11 +85,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       // Only what the latest build used is worth keeping.
       if (slideCache.size > 4 * result.slides + 64) slideCache.clear();
       options.onBuild?.({ result, ms: Math.round(performance.now() - started) });
-      send('ready');
-      send('reload');
+      events.succeeded();
     } catch (error) {
       options.onBuild?.({ error, ms: Math.round(performance.now() - started) });
-      send('failed', error instanceof BriefError ? formatError(error) : String(error));
+      events.failed(error instanceof BriefError ? formatError(error) : String(error));
     }
   };
   const schedule = () => {
@@ -109,35 +110,26 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   await rebuild();
   const server = createServer((req, res) => {
-    handle(req, res, out, clients).catch(() => {
+    handle(req, res, out, events).catch(() => {
       if (!res.headersSent) end(res, 500, 'text/plain', 'the file changed while it was being read; reload');
       else res.destroy();
     });
   });
   let address: AddressInfo;
   try {
-    address = await listen(server, options.port, options.host);
+    address = await listen(server, options.port, options.host, options.strictPort === true);
   } catch (error) {
     rmSync(out, { recursive: true, force: true });
-    throw new BriefError('SERVE', `cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, {
-      hint: 'Choose another --port or --host.',
-    });
+    throw error;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const changed = () => {
-    // Editors save in bursts (write, rename, touch): one rebuild per burst.
-    clearTimeout(timer);
-    timer = setTimeout(schedule, 60);
-  };
-  const watchers: FSWatcher[] = [root, THEMES_DIR].map((dir) => watch(dir, { recursive: true }, changed));
+  const watcher = watchTree([root, THEMES_DIR], schedule);
   return {
     url: `http://${address.address}:${address.port}/`,
     address,
     nextBuild: () => new Promise((resolveWaiter) => waiting.push(resolveWaiter)),
     close: async () => {
-      clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
-      for (const client of clients) client.end();
+      watcher.close();
+      events.close();
       await running;
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
       rmSync(out, { recursive: true, force: true });
@@ -145,7 +137,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, out: string, clients: Set<ServerResponse>): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, out: string, events: BuildEvents): Promise<void> {
   const raw = req.url ?? '/';
   // The URL parser would quietly drop ../ segments; a request that tries them is refused outright.
   if (
@@ -155,13 +147,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, cl
   )
     return void end(res, 403, 'text/plain', 'forbidden');
   const url = new URL(raw, 'http://localhost');
-  if (url.pathname === '/__rfc-brief/events') {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    clients.add(res);
-    req.on('close', () => clients.delete(res));
-    return;
-  }
+  if (url.pathname === '/__rfc-brief/events') return events.connect(req, res);
   if (url.pathname === '/__rfc-brief/client.js') return void end(res, 200, TYPES['.js'], CLIENT_JS);
   if (url.pathname === '/') {
     res.writeHead(302, { location: '/slides/' });
@@ -175,7 +161,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, cl
     if (error instanceof URIError) return void end(res, 400, 'text/plain', 'bad request');
     throw error;
   }
-  if (path === undefined) return void end(res, 404, 'text/plain', 'not found');
+  if (path === undefined) {
+    // A page that is not there yet (the first build failed) or any more still listens for builds:
+    // it shows the error and reloads once a save builds. Other files get a plain 404.
+    if (!isPage(req, url.pathname)) return void end(res, 404, 'text/plain', 'not found');
+    return void end(res, events.hasBuilt ? 404 : 503, TYPES['.html'], waitingPage(events.hasBuilt));
+  }
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   if (type.startsWith('text/html')) return void end(res, 200, type, withClient(await readFile(path, 'utf8')));
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
@@ -221,20 +212,7 @@ function end(res: ServerResponse, status: number, type: string | undefined, body
   res.end(body);
 }
 
-/** The port asked for, or any free one when it is taken. */
-async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  const attempt = (p: number) =>
-    new Promise<AddressInfo>((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(p, host, () => {
-        server.off('error', reject);
-        resolveListen(server.address() as AddressInfo);
-      });
-    });
-  try {
-    return await attempt(port);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return attempt(0);
-  }
+/** A request for a page (what a browser navigates to), not for a file a page loads. */
+function isPage(req: IncomingMessage, pathname: string): boolean {
+  return pathname.endsWith('/') || pathname.endsWith('.html') || (req.headers.accept ?? '').includes('text/html');
 }
