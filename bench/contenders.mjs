@@ -70,7 +70,7 @@ export function snapshotRfcBrief() {
   rmSync(RFC_BRIEF, { recursive: true, force: true });
   for (const entry of ['build', 'bin', 'themes', 'package.json']) cpSync(join(ROOT, entry), join(RFC_BRIEF, entry), { recursive: true });
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const puppeteer = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'puppeteer', 'package.json'), 'utf8')).version;
+  const puppeteer = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'puppeteer-core', 'package.json'), 'utf8')).version;
   let git = 'unknown commit';
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();

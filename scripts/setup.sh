@@ -4,7 +4,7 @@
 #     DejaVu fonts (fallback for symbols the deck's own fonts lack), and where the distribution
 #     has it Chromium's headless shell (the same pages without the full browser's start-up: the
 #     browser rfc-brief prefers; without it the full Chromium prints);
-#   - the npm dependencies (puppeteer's own browser download is skipped: .puppeteerrc.cjs);
+#   - the npm dependencies (puppeteer-core only: no browser is downloaded);
 #   - compiles the TypeScript and runs `npm start`.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail

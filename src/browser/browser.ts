@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser as PuppeteerBrowser, Page } from 'puppeteer';
+import type { Browser as PuppeteerBrowser, Page } from 'puppeteer-core';
 import { BriefError } from '../errors.js';
 import { startChromium, type Chromium } from './chromium.js';
 
@@ -197,7 +197,7 @@ async function connect(chromium: Chromium, protocolTimeout: number): Promise<Pup
     { _connectToCdpBrowser?: (transport: unknown, url: string, options: object) => Promise<PuppeteerBrowser> } | undefined;
   if (typeof internal?._connectToCdpBrowser === 'function') return internal._connectToCdpBrowser(chromium.transport, '', options);
   // Imported here: a build that prints nothing never pays for loading puppeteer.
-  const { default: puppeteer } = await import('puppeteer');
+  const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.connect({ transport: chromium.transport, ...options });
 }
 

@@ -86,6 +86,27 @@ export async function findBrowser(search: BrowserSearch): Promise<string> {
   });
 }
 
+/**
+ * The browser puppeteer downloaded, for a person who added `puppeteer` to their own project:
+ * rfc-brief depends on puppeteer-core only (puppeteer's install downloads a browser, and fails
+ * offline), so puppeteer may well not be installed. The name is a variable so that neither tsc
+ * nor the bundler needs it; a missing package rejects, and findBrowser looks elsewhere.
+ */
+export async function puppeteerExecutablePath(): Promise<string> {
+  const name = 'puppeteer';
+  const loaded: unknown = await import(name);
+  if (!hasExecutablePath(loaded)) throw new Error('puppeteer has no executablePath()');
+  return loaded.default.executablePath();
+}
+
+function hasExecutablePath(loaded: unknown): loaded is { readonly default: { executablePath(): string } } {
+  if (typeof loaded !== 'object' || loaded === null || !('default' in loaded)) return false;
+  const puppeteer: unknown = loaded.default;
+  return (
+    typeof puppeteer === 'object' && puppeteer !== null && 'executablePath' in puppeteer && typeof puppeteer.executablePath === 'function'
+  );
+}
+
 async function safely(get: (() => Promise<string>) | undefined): Promise<string | undefined> {
   try {
     return await get?.();

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer';
+import type { Page } from 'puppeteer-core';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import { firstLine, type Browser } from './browser.js';
 

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { selectOutputs } from '../outputs/catalogue.js';
 import { Browser } from '../browser/browser.js';
-import { findBrowser } from '../browser/find-browser.js';
+import { findBrowser, puppeteerExecutablePath } from '../browser/find-browser.js';
 import { timeoutOf, type BuildRequest, type BuildResult } from './request.js';
 
 /**
@@ -26,7 +26,7 @@ export function browserFor(request: BuildRequest, purpose: string): Browser {
       findBrowser({
         browserPath: request.browserPath,
         env,
-        puppeteerPath: async () => (await import('puppeteer')).default.executablePath(),
+        puppeteerPath: puppeteerExecutablePath,
         puppeteerDownloaded: existsSync(env['PUPPETEER_CACHE_DIR'] ?? join(homedir(), '.cache', 'puppeteer')),
         platform: process.platform,
         purpose,
