@@ -13,7 +13,7 @@ describe('the structured slide', () => {
     expect(slide.layout).toBe('default');
     expect(slide.regions).toEqual([{ name: 'body', html: '<h2>A</h2>\n', reportHtml: '<h2>A</h2>\n<p>Long form.</p>\n' }]);
     expect(slide.notes).toEqual({ html: '<p>said.</p>\n', reportHtml: '<p>said.</p>\n' });
-    expect(slide.source).toEqual({ file: 'deck.md', line: 1 });
+    expect(slide.source).toEqual({ file: 'deck.md', line: 1, name: 'deck.md' });
   });
 
   it('records the ids of the slide, of Markdown and of raw HTML', () => {

@@ -39,8 +39,8 @@ describe('printedSlides', () => {
     const slides = printedSlides(config, stacks);
     expect(summary(slides)).toEqual(['1 0/0 A', '2 1/0 B']);
     expect(slides.map((s) => s.source)).toEqual([
-      { file: 'deck.md', line: 1 },
-      { file: 'deck.md', line: 10 },
+      { file: 'deck.md', line: 1, name: 'deck.md' },
+      { file: 'deck.md', line: 10, name: 'deck.md' },
     ]);
   });
 
