@@ -20,7 +20,7 @@ export function overflowFindings(overflows: readonly Overflow[], slides: readonl
       severity: 'error',
       code: 'overflow',
       message: `slide ${number}${title ? ` "${title}"` : ''} overflows the slide: its content is ${how}`,
-      where: slide ? { file: slide.source.file, line: slide.source.line } : undefined,
+      where: slide?.source ? { file: slide.source.file, line: slide.source.line } : undefined,
       slide: number,
       title,
     };

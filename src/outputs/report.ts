@@ -9,7 +9,7 @@ export const makeReport: MakeOutput<'report'> = async ({ prepared, run, request 
   const { config, stacks, assets } = prepared;
   const files = reportFiles(config.theme);
   const sourcesHtml = config.sources.map((source) => (request.safe ? sanitize(renderInline(source)) : renderInline(source)));
-  const report = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml });
+  const report = renderReport({ config, stacks, stylesheets: files.stylesheets, sourcesHtml, live: request.live });
   run.stageFolder('report', report.html, files, assets);
   return report;
 };

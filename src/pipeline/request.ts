@@ -28,6 +28,11 @@ export interface BuildRequest {
   /** Never start a browser: diagrams that are not cached are left out (check --no-browser). */
   readonly noBrowser?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * `serve`: the deck and report load the live-reload client and carry the policy that lets it
+   * connect back (never for what is printed).
+   */
+  readonly live?: boolean | undefined;
   /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
   readonly slideCache?: SlideCache | undefined;
   readonly signal?: AbortSignal | undefined;

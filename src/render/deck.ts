@@ -19,10 +19,12 @@ export interface DeckInput {
    * the content do not run during export unless the author allowed them.
    */
   readonly printNonce?: string | undefined;
+  /** As `rfc-brief serve` shows it (document.ts). */
+  readonly live?: boolean | undefined;
 }
 
 /** The reveal.js deck as one HTML page: all Markdown already rendered, no network needed. */
-export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce }: DeckInput): string {
+export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce, live }: DeckInput): string {
   const { meta } = config;
   const stacks = stacksFor(allStacks, 'slides');
   const title = meta.title ?? firstTitle(printedSlides(config, allStacks)) ?? 'Slides';
@@ -41,6 +43,7 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce 
     meta: { author: meta.author, description: meta.description },
     head: `<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">\n${stylesheetLinks(stylesheets)}`,
     policy,
+    live: live && printNonce === undefined,
     body: `<body>
 <div class="reveal"><div class="slides">
 ${slides}

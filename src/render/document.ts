@@ -64,23 +64,8 @@ export function policyMeta(policy: ContentPolicy): string {
   return `<meta http-equiv="Content-Security-Policy" content="${policy.directives.join('; ')}">`;
 }
 
-/**
- * A built page as `serve` shows it: the policy htmlDocument gave it swapped for the live one.
- * Only a policy that a built page can carry is recognised, by the very element written for it; a
- * page without one (the deck a person opens) is left as it is, and so is any other (a print copy
- * with its nonce is never served): the live client is then refused, which fails safe.
- */
-export function withLivePolicy(html: string): string {
-  for (const scripts of ['none', 'content'] as const) {
-    const built = policyMeta(contentPolicy({ scripts }));
-    const at = html.indexOf(built);
-    if (at >= 0) {
-      const live = policyMeta(contentPolicy({ scripts: 'live', content: scripts === 'content' }));
-      return `${html.slice(0, at)}${live}${html.slice(at + built.length)}`;
-    }
-  }
-  return html;
-}
+/** Where `rfc-brief serve` serves its live-reload client. */
+export const LIVE_CLIENT_PATH = '/__rfc-brief/client.js';
 
 export interface DocumentInput {
   readonly lang: string;
@@ -97,10 +82,28 @@ export interface DocumentInput {
   readonly body: string;
   /** Undefined only for the deck as a person opens it: a page they chose to open, scripts and all. */
   readonly policy: ContentPolicy | undefined;
+  /**
+   * The page as `rfc-brief serve` shows it: it loads the live-reload client, and a page with a
+   * policy gets the live one, which lets that one script load from the server and connect back.
+   * Rendered so, never patched into a built page afterwards.
+   */
+  readonly live?: boolean | undefined;
 }
 
 /** Every page rfc-brief writes (deck, print deck, report, handout): one doctype, one <head>. */
-export function htmlDocument({ lang, htmlClass, title, screen, meta = {}, head, body, policy }: DocumentInput): string {
+export function htmlDocument({
+  lang,
+  htmlClass,
+  title,
+  screen,
+  meta = {},
+  head,
+  body: built,
+  policy: printed,
+  live,
+}: DocumentInput): string {
+  const policy = live && printed ? contentPolicy({ scripts: 'live', content: printed.scripts === 'content' }) : printed;
+  const body = live ? built.replace(/<\/body>$/, `<script src="${LIVE_CLIENT_PATH}"></script>\n</body>`) : built;
   const classes = htmlClass ? ` class="${escapeHtml(htmlClass)}"` : '';
   const screenTags = screen
     ? '<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="rfc-brief">\n'

@@ -13,6 +13,8 @@ export interface ReportInput {
   readonly stylesheets: readonly string[];
   /** The sources, each already rendered to inline HTML. */
   readonly sourcesHtml: readonly string[];
+  /** As `rfc-brief serve` shows it (document.ts). */
+  readonly live?: boolean | undefined;
 }
 
 export interface ReportHeading {
@@ -32,7 +34,7 @@ export interface RenderedReport {
  * The written report from the same slides: each horizontal slide a numbered section, its vertical
  * slides sub-sections, the slide's content as the body and its speaker notes as prose beneath.
  */
-export function renderReport({ config, stacks, stylesheets, sourcesHtml }: ReportInput): RenderedReport {
+export function renderReport({ config, stacks, stylesheets, sourcesHtml, live }: ReportInput): RenderedReport {
   const { meta } = config;
   const slides = printedSlides(config, stacks, 'report');
   const title = meta.title ?? firstTitle(slides) ?? 'Report';
@@ -78,6 +80,7 @@ export function renderReport({ config, stacks, stylesheets, sourcesHtml }: Repor
     head: `${stylesheetLinks(stylesheets)}
 <style>@page { size: ${PAPER[config.paper].css}; @top-left { content: "${cssString(title)}"; } } @page :first { @top-left { content: none; } }</style>`,
     policy: printedPolicy(config),
+    live,
     body: `<body class="report">
 ${renderCover(config, title)}
 ${renderToc(headings)}

@@ -1,3 +1,4 @@
+import { LIVE_CLIENT_PATH } from '../render/document.js';
 /**
  * The live-reload client served to the pages: a reload on every good build (reveal.js keeps the
  * slide in the URL's hash, so the author stays where they were), an overlay on a failed one.
@@ -36,7 +37,7 @@ export function waitingPage(built: boolean): string {
 <head><meta charset="utf-8"><title>rfc-brief serve</title></head>
 <body style="font:16px/1.5 system-ui,sans-serif;margin:2rem">
 <p id="rfc-brief-waiting">${text}</p>
-<script src="/__rfc-brief/client.js"></script>
+<script src="${LIVE_CLIENT_PATH}"></script>
 </body>
 </html>
 `;

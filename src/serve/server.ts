@@ -12,7 +12,7 @@ import type { SlideCache } from '../markdown/parse.js';
 import { CLIENT_JS, waitingPage } from './client.js';
 import { confine } from '../content/confine.js';
 import { loadBriefing } from '../content/load.js';
-import { withLivePolicy } from '../render/document.js';
+import { LIVE_CLIENT_PATH } from '../render/document.js';
 import { BuildEvents } from './events.js';
 import { listen } from './listen.js';
 import { watchTree } from './watch.js';
@@ -77,6 +77,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         cwd: options.cwd,
         pdf: false,
         only: ['deck', 'report'],
+        live: true,
         theme: options.theme,
         safe: options.safe,
         env: options.env,
@@ -148,7 +149,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, ev
     return void end(res, 403, 'text/plain', 'forbidden');
   const url = new URL(raw, 'http://localhost');
   if (url.pathname === '/__rfc-brief/events') return events.connect(req, res);
-  if (url.pathname === '/__rfc-brief/client.js') return void end(res, 200, TYPES['.js'], CLIENT_JS);
+  if (url.pathname === LIVE_CLIENT_PATH) return void end(res, 200, TYPES['.js'], CLIENT_JS);
   if (url.pathname === '/') {
     res.writeHead(302, { location: '/slides/' });
     return void res.end();
@@ -168,7 +169,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, out: string, ev
     return void end(res, events.hasBuilt ? 404 : 503, TYPES['.html'], waitingPage(events.hasBuilt));
   }
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
-  if (type.startsWith('text/html')) return void end(res, 200, type, withClient(await readFile(path, 'utf8')));
+  if (type.startsWith('text/html')) return void end(res, 200, type, await readFile(path, 'utf8'));
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
   createReadStream(path)
     .on('error', () => res.destroy())
@@ -185,18 +186,6 @@ function lookUp(out: string, pathname: string): string | undefined {
   const found = confine(out, name, undefined);
   const file = found !== undefined && statSync(found).isDirectory() ? confine(out, join(name, 'index.html'), undefined) : found;
   return file !== undefined && statSync(file).isFile() ? file : undefined;
-}
-
-/**
- * The live-reload client in every page. A page that carries a policy is given the live one
- * (document.ts), which lets this one script load from the server and connect back to it.
- */
-function withClient(html: string): string {
-  const live = withLivePolicy(html);
-  // Before the document's own </body> (the last one): one in the content's text is no end.
-  const at = live.lastIndexOf('</body>');
-  const client = '<script src="/__rfc-brief/client.js"></script>\n';
-  return at < 0 ? `${live}${client}` : `${live.slice(0, at)}${client}${live.slice(at)}`;
 }
 
 function safeDecode(path: string): string {

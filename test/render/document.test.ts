@@ -3,7 +3,7 @@ import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR 
 import { resolveConfig } from '../../src/config/resolve.js';
 import { parseSlides } from '../../src/markdown/parse.js';
 import { renderDeck } from '../../src/render/deck.js';
-import { contentPolicy, htmlDocument, policyMeta, withLivePolicy, type ContentPolicy } from '../../src/render/document.js';
+import { contentPolicy, htmlDocument, LIVE_CLIENT_PATH, policyMeta, type ContentPolicy } from '../../src/render/document.js';
 import { renderHandout } from '../../src/render/handout.js';
 import { renderPrintDeck } from '../../src/render/print-deck.js';
 import { renderReport } from '../../src/render/report.js';
@@ -36,22 +36,21 @@ describe('contentPolicy', () => {
   });
 });
 
-describe('withLivePolicy', () => {
-  const page = (policy: ContentPolicy | undefined) => htmlDocument({ lang: 'en', title: 'T', head: '', body: '<body>\n</body>', policy });
+describe('htmlDocument for serve (live)', () => {
+  const page = (policy: ContentPolicy | undefined, live = false) =>
+    htmlDocument({ lang: 'en', title: 'T', head: '', body: '<body>\n</body>', policy, live });
+  const client = `<script src="${LIVE_CLIENT_PATH}"></script>\n</body>`;
 
-  it('gives a page built with no scripts the live policy, and nothing else of the page changes', () => {
-    const built = page(contentPolicy({ scripts: 'none' }));
-    expect(withLivePolicy(built)).toBe(page(contentPolicy({ scripts: 'live' })));
+  it('gives a page built with no scripts the live policy and the client, and nothing else changes', () => {
+    expect(page(contentPolicy({ scripts: 'none' }), true)).toBe(page(contentPolicy({ scripts: 'live' })).replace('</body>', client));
   });
 
   it("keeps the content's scripts running on a page built with them allowed", () => {
-    expect(withLivePolicy(page(contentPolicy({ scripts: 'content' })))).toBe(page(contentPolicy({ scripts: 'live', content: true })));
+    expect(page(contentPolicy({ scripts: 'content' }), true)).toContain(policyMeta(contentPolicy({ scripts: 'live', content: true })));
   });
 
-  it('leaves a page without a policy, or with a nonce, as it is', () => {
-    expect(withLivePolicy(page(undefined))).toBe(page(undefined));
-    const printCopy = page(contentPolicy({ scripts: 'nonce', nonce: 'QUJD' }));
-    expect(withLivePolicy(printCopy)).toBe(printCopy);
+  it('gives a page without a policy the client only', () => {
+    expect(page(undefined, true)).toBe(page(undefined).replace('</body>', client));
   });
 });
 
