@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/helpers/isolate-cache.ts'],
     // Browser tests print real PDFs with the real Chromium: give them time, never a timing assert.
     testTimeout: 120_000,
     hookTimeout: 120_000,

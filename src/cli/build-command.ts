@@ -12,6 +12,7 @@ import { DEFAULT_DIR, watchHint } from './hints.js';
 interface BuildFlags {
   out: string;
   pdf: boolean;
+  cache: boolean;
   only?: Selectable[];
   theme?: string;
   handout?: string;
@@ -47,6 +48,7 @@ export function registerBuild(program: Command, io: CliIo): void {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .addOption(new Option('--only <outputs>', `write only these, comma-separated: ${SELECTABLE.join(', ')}`).argParser(parseOutputs))
     .option('--no-pdf', 'write the HTML (deck, report) only, without printing')
+    .option('--no-cache', 'reuse nothing from earlier builds and keep nothing for later ones')
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
     .option('--allow-scripts', 'let scripts written in the content run while printing')
@@ -63,6 +65,7 @@ export function registerBuild(program: Command, io: CliIo): void {
         out: flags.out,
         cwd: io.cwd,
         pdf: flags.pdf,
+        cache: flags.cache,
         only: flags.only,
         theme: flags.theme,
         handout: flags.handout,

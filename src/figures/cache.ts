@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+
+/** Where entries are kept: the build's cache store (pipeline/cache-store.ts), checked on read. */
+export interface EntryStore {
+  read(name: string): Buffer | undefined;
+  write(name: string, payload: Uint8Array): void;
+}
 
 /**
  * Drawn diagrams kept by the hash of everything that shapes them (source, palette, mermaid's
@@ -9,33 +13,23 @@ import { join } from 'node:path';
 export class FigureCache {
   private readonly pending = new Map<string, string>();
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly store: EntryStore) {}
 
   static keyOf(parts: readonly unknown[]): string {
     return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
   }
 
   get(key: string): string | undefined {
-    const pending = this.pending.get(key);
-    if (pending !== undefined) return pending;
-    const path = join(this.dir, `${key}.entry`);
-    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    return this.pending.get(key) ?? this.store.read(`${key}.entry`)?.toString('utf8');
   }
 
-  /** Kept in memory until flush(): a failed build writes nothing into the output folder. */
+  /** Kept in memory until flush(): a failed build writes nothing. */
   put(key: string, value: string): void {
     this.pending.set(key, value);
   }
 
   flush(): void {
-    for (const [key, value] of this.pending) {
-      mkdirSync(this.dir, { recursive: true });
-      const path = join(this.dir, `${key}.entry`);
-      // Written whole or not at all: a half-written cache entry would be a broken figure later.
-      const temporary = `${path}.${process.pid}.tmp`;
-      writeFileSync(temporary, value);
-      renameSync(temporary, path);
-    }
+    for (const [key, value] of this.pending) this.store.write(`${key}.entry`, Buffer.from(value, 'utf8'));
     this.pending.clear();
   }
 }

@@ -15,7 +15,8 @@ export function browserPurpose(request: BuildRequest): string | undefined {
   if (request.check) return request.noBrowser ? undefined : 'measure the slides';
   const printing = selectOutputs(request.only, request.pdf).made.some((output) => output.printed);
   if (!printing) return undefined;
-  return existsSync(resolve(request.cwd, request.out, '.rfc-brief-cache', 'pdf')) ? undefined : 'print the PDFs';
+  // A folder an earlier build wrote may get every PDF from the cache: then none is started early.
+  return request.cache !== false && existsSync(resolve(request.cwd, request.out, 'build-report.json')) ? undefined : 'print the PDFs';
 }
 
 /** The one browser of a build (not started until used or warmed up). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../errors.js';
+import type { CacheStore } from './cache-store.js';
 
 export interface CachedPdf {
   readonly bytes: Uint8Array;
@@ -16,14 +16,15 @@ interface Entry {
 
 /**
  * Finished PDFs kept by the hash of everything that shapes them (the page's HTML, the files it
- * loads, the metadata, rfc-brief's version), so a rebuild with nothing changed prints nothing and
- * launches no browser, and a change to the report alone reprints only the report. New entries are
- * written only when the build succeeds (flush), so a failed build leaves the output folder alone.
+ * loads, the metadata, the browser, rfc-brief's version), so a rebuild with nothing changed
+ * prints nothing and launches no browser, and a change to the report alone reprints only the
+ * report. In the user's cache folder (cache-dir.ts), each entry checked before it is trusted
+ * (cache-store.ts); new entries are written only when the build succeeds (flush).
  */
 export class PdfCache {
-  private readonly pending = new Map<string, { path: string; pdf: CachedPdf; entry: Entry }>();
+  private readonly pending = new Map<string, { pdf: CachedPdf; entry: Entry }>();
 
-  constructor(private readonly dir: string) {}
+  constructor(private readonly store: CacheStore) {}
 
   async get(
     name: string,
@@ -31,36 +32,34 @@ export class PdfCache {
     warnings: Diagnostic[],
     make: () => Promise<CachedPdf>,
   ): Promise<CachedPdf & { readonly reused: boolean }> {
-    const path = join(this.dir, `${name}.${key}`);
-    const entry = existsSync(path) ? readEntry(`${path}.json`) : undefined;
-    if (entry) {
+    const file = `${name}.${key}`;
+    const entry = readEntry(this.store.read(`${file}.json`));
+    const bytes = entry ? this.store.read(file) : undefined;
+    if (entry && bytes) {
       warnings.push(...entry.warnings);
-      return { bytes: readFileSync(path), pages: entry.pages, reused: true };
+      return { bytes, pages: entry.pages, reused: true };
     }
     const before = warnings.length;
     const pdf = await make();
-    this.pending.set(name, { path, pdf, entry: { pages: pdf.pages, warnings: warnings.slice(before) } });
+    this.pending.set(file, { pdf, entry: { pages: pdf.pages, warnings: warnings.slice(before) } });
     return { ...pdf, reused: false };
   }
 
   flush(): void {
-    for (const [name, { path, pdf, entry }] of this.pending) {
-      mkdirSync(this.dir, { recursive: true });
-      // Only the latest of each document is kept.
-      for (const old of readdirSync(this.dir)) if (old.startsWith(`${name}.`)) rmSync(join(this.dir, old), { force: true });
-      writeFileSync(`${path}.tmp`, pdf.bytes);
-      writeFileSync(`${path}.json.tmp`, JSON.stringify(entry));
-      renameSync(`${path}.tmp`, path);
-      renameSync(`${path}.json.tmp`, `${path}.json`);
+    for (const [file, { pdf, entry }] of this.pending) {
+      this.store.write(file, pdf.bytes);
+      this.store.write(`${file}.json`, Buffer.from(JSON.stringify(entry)));
     }
     this.pending.clear();
+    this.store.trim();
   }
 }
 
 /** An entry that cannot be read (cut short, edited) is a miss, not an error. */
-function readEntry(path: string): Entry | undefined {
+function readEntry(data: Buffer | undefined): Entry | undefined {
+  if (!data) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
+    const entry = JSON.parse(data.toString('utf8')) as Entry;
     // An entry written before diagnostics had a severity and a code is a miss too.
     const diagnostics =
       Array.isArray(entry.warnings) && entry.warnings.every((w) => typeof w.code === 'string' && typeof w.severity === 'string');

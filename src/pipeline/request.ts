@@ -33,6 +33,8 @@ export interface BuildRequest {
    * connect back (never for what is printed).
    */
   readonly live?: boolean | undefined;
+  /** false: keep nothing between builds and reuse nothing (`--no-cache`). */
+  readonly cache?: boolean | undefined;
   /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
   readonly slideCache?: SlideCache | undefined;
   readonly signal?: AbortSignal | undefined;

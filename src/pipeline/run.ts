@@ -13,6 +13,8 @@ import type { PrintRequest } from '../browser/print.js';
 import type { DocumentFiles } from '../render/theme-files.js';
 import { FigureCache } from '../figures/cache.js';
 import { browserFor } from './early-browser.js';
+import { cacheDir } from './cache-dir.js';
+import { CacheStore } from './cache-store.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import { timeoutOf, type BuildRequest, type BuildResult, type WrittenFile } from './request.js';
 
@@ -39,12 +41,13 @@ export class BuildRun implements AsyncDisposable {
 
   constructor(
     private readonly request: BuildRequest,
-    private readonly out: string,
+    readonly outDir: string,
   ) {
     this.timeoutMs = timeoutOf(request);
-    this.staging = new Staging(out);
-    this.pdfCache = new PdfCache(resolve(out, '.rfc-brief-cache', 'pdf'));
-    this.figureCache = new FigureCache(resolve(out, '.rfc-brief-cache', 'figures'));
+    this.staging = new Staging(outDir);
+    const store = new CacheStore(cacheDir(request.env ?? process.env, request.cache !== false));
+    this.pdfCache = new PdfCache(store);
+    this.figureCache = new FigureCache(store);
     this.chromium = request.browser;
     request.signal?.addEventListener('abort', this.abort, { once: true });
   }
@@ -82,7 +85,10 @@ export class BuildRun implements AsyncDisposable {
 
   /** What shapes every printed page besides the page itself: a part of each PDF's cache key. */
   printParts(prepared: Prepared, ...parts: string[]): string[] {
-    return [VERSION, JSON.stringify(prepared.meta), String(prepared.config.allowScripts), ...parts];
+    // The cache is shared by every briefing and output folder: the browser asked for is part of it.
+    const env = this.request.env ?? process.env;
+    const browser = this.request.browserPath ?? env['CHROME_PATH'] ?? env['PUPPETEER_EXECUTABLE_PATH'] ?? '';
+    return [VERSION, browser, JSON.stringify(prepared.meta), String(prepared.config.allowScripts), ...parts];
   }
 
   stageFolder(folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
@@ -140,7 +146,7 @@ export class BuildRun implements AsyncDisposable {
   commit(entries: readonly string[], slides: number, findings: readonly Diagnostic[]): BuildResult {
     const result = this.result(slides, findings);
     const written = entries.map((entry) => this.describe(entry));
-    const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
+    const report = buildReport({ ...result, written }, (path) => path.slice(this.outDir.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
     this.staging.commit([...entries, 'build-report.json']);
     try {
@@ -178,7 +184,7 @@ export class BuildRun implements AsyncDisposable {
 
   private describe(entry: string): WrittenFile {
     const rel = OUTPUTS.find((output) => output.entry === entry)?.file ?? entry;
-    return { path: resolve(this.out, rel), bytes: statSync(this.staging.path(rel)).size, pages: this.pages.get(entry) };
+    return { path: resolve(this.outDir, rel), bytes: statSync(this.staging.path(rel)).size, pages: this.pages.get(entry) };
   }
 
   private begin(name: string): { readonly entry: { stage: string; ms: number }; readonly started: number } {

@@ -6,6 +6,7 @@ import { resolveConfig } from '../../src/config/resolve.js';
 import { resolveAssets } from '../../src/content/assets.js';
 import { confine } from '../../src/content/confine.js';
 import { loadData } from '../../src/content/data.js';
+import { CacheStore } from '../../src/pipeline/cache-store.js';
 import { FigureCache } from '../../src/figures/cache.js';
 import { drawChart } from '../../src/figures/chart.js';
 import { resolveTheme } from '../../src/config/themes.js';
@@ -115,7 +116,7 @@ describe('every path the content names is confined', () => {
   it("a chart's data file, with and without the figure cache", async () => {
     await expect(loadData(root, 'data.csv', where)).rejects.toMatchObject({ code: 'DATA', message: /outside the briefing folder/ });
     const block = { key: 'a.md:4', kind: 'chart' as const, source: 'data: { url: data.csv }\nmark: bar', file: 'a.md', line: 4 };
-    const cache = new FigureCache(join(root, '.cache'));
+    const cache = new FigureCache(new CacheStore(join(root, '.cache')));
     await expect(drawChart(block, root, LIGHT, [], cache)).rejects.toMatchObject({ code: 'DATA', where });
   });
 });

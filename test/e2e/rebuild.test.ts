@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,27 @@ describe('rebuilding', () => {
     expect(Browser.launches).toBe(launches);
     expect(again.rawStderr).toMatch(/print slides\.pdf \(3 pages, unchanged, reused/);
     expect(read()).toEqual(before);
+  });
+
+  it('keeps its cache outside the output folder: a new output folder reuses it, and holds only deliverables', async () => {
+    const result = await run(['build', 'deck', '--out', 'elsewhere'], dir);
+    expect(result.code).toBe(0);
+    expect(result.rawStderr).toMatch(/print slides\.pdf \(3 pages, unchanged, reused/);
+    expect(readdirSync(join(dir, 'elsewhere')).sort()).toEqual([
+      'build-report.json',
+      'handout.pdf',
+      'report',
+      'report.pdf',
+      'slides',
+      'slides.pdf',
+    ]);
+    expect(readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('with --no-cache prints again', async () => {
+    const result = await run(['build', 'deck', '--out', 'uncached', '--no-cache'], dir);
+    expect(result.code).toBe(0);
+    expect(result.rawStderr).not.toMatch(/reused/);
   });
 
   it('reprints only what a change touches: report-only text reprints the report alone', async () => {

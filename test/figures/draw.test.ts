@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTheme } from '../../src/config/themes.js';
 import { BriefError } from '../../src/errors.js';
+import { CacheStore } from '../../src/pipeline/cache-store.js';
 import { FigureCache } from '../../src/figures/cache.js';
 import { drawFigures, type DiagramDrawer } from '../../src/figures/draw.js';
 import type { Palette } from '../../src/figures/palette.js';
@@ -25,7 +26,7 @@ describe('drawFigures', () => {
   const options = (drawDiagrams: DiagramDrawer, theme = 'light') => ({
     root: fixture('figures'),
     theme: resolveTheme(theme, undefined),
-    cache: new FigureCache(mkdtempSync(join(tmpdir(), 'rfc-brief-draw-'))),
+    cache: new FigureCache(new CacheStore(mkdtempSync(join(tmpdir(), 'rfc-brief-draw-')))),
     diagramEngine: 'test',
     drawDiagrams,
   });

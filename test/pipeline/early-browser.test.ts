@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,8 +19,10 @@ describe('browserPurpose: whether a build starts the browser before reading anyt
   });
 
   it('does not for a rebuild whose PDFs may all be in its cache', () => {
-    mkdirSync(join(cwd, 'cached', '.rfc-brief-cache', 'pdf'), { recursive: true });
+    mkdirSync(join(cwd, 'cached'), { recursive: true });
+    writeFileSync(join(cwd, 'cached', 'build-report.json'), '{}');
     expect(browserPurpose({ ...request, out: 'cached' })).toBeUndefined();
+    expect(browserPurpose({ ...request, out: 'cached', cache: false })).toBe('print the PDFs');
   });
 
   it('starts it for check, unless told not to use a browser', () => {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,14 @@ describe('a deck that is sent out carries no local paths', () => {
     }
     const deck = readFileSync(join(scratch, 'dist', 'slides/index.html'), 'utf8');
     expect(deck.match(/data-source="([^"]*)"/)?.[1]).toMatch(/^[\w.-]+\.md:\d+$/);
+  });
+
+  it('refuses an output folder that is the briefing folder, or holds it', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'rfc-brief-paths-'));
+    cpSync(fixture('figures'), join(scratch, 'deck'), { recursive: true });
+    for (const out of ['deck', '.']) {
+      await expect(build({ input: 'deck', out, cwd: scratch, pdf: false, noBrowser: true })).rejects.toMatchObject({ code: 'BAD_OPTION' });
+    }
+    expect(readdirSync(join(scratch, 'deck')).sort()).toEqual(['01-figures.md', 'data']);
   });
 });
