@@ -3,9 +3,32 @@ import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer';
 
 /**
- * The flags puppeteer's own launch passes (puppeteer.defaultArgs(), checked by a test), with
- * rfc-brief's: a quiet, offline, headless start that never reaches the network.
+ * The flags puppeteer's own launch passes (puppeteer.defaultArgs(), checked by a test), but one,
+ * with rfc-brief's: a quiet, offline, headless start that never reaches the network.
  */
+/**
+ * The browser's own floor under the request filter (print.ts) and the pages' policy: whatever
+ * slips past those reaches nothing. The pages are file:// and puppeteer talks over a pipe, so the
+ * browser needs no network at all. Each was tried against a server on 127.0.0.1 with the headless
+ * shell and the full Chromium (test/e2e/hostile-print.test.ts).
+ */
+export const OFFLINE_ARGS: readonly string[] = [
+  // No host name resolves and no address is reached, 127.0.0.1 and [::1] included (an IP address
+  // is mapped too): http, WebSocket, a TURN server over TCP.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  // WebRTC's UDP (STUN) bypasses the host resolver; this leaves it only a proxy, and there is none.
+  // The headless shell reads the first, the full Chromium's policy the second.
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  // No window.open and no target=_blank: the headless shell refuses every new window with this;
+  // the full Chromium's popup blocker (on: puppeteer's --disable-popup-blocking is left out) refuses
+  // a popup no person asked for.
+  '--block-new-web-contents',
+];
+
+/** puppeteer passes it; rfc-brief never wants a popup (see OFFLINE_ARGS). */
+export const LEFT_OUT_ARGS: readonly string[] = ['--disable-popup-blocking'];
+
 export const CHROMIUM_ARGS: readonly string[] = [
   '--allow-pre-commit-input',
   '--disable-background-networking',
@@ -23,7 +46,6 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-hang-monitor',
   '--disable-infobars',
   '--disable-ipc-flooding-protection',
-  '--disable-popup-blocking',
   '--disable-prompt-on-repost',
   '--disable-renderer-backgrounding',
   '--disable-search-engine-choice-screen',
@@ -43,6 +65,7 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--use-mock-keychain',
   '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
   '--enable-features=PdfOopif',
+  ...OFFLINE_ARGS,
 ];
 
 export interface Chromium {

@@ -8,7 +8,8 @@ export function registerServe(program: Command, io: CliIo): void {
   addSourceOptions(command)
     .option('-p, --port <port>', 'port (a free one is used when it is taken)', parsePort, 8000)
     .option('--host <address>', 'address to listen on (only loopback unless you say otherwise)', '127.0.0.1')
-    .action(async (dir: string, flags: { port: number; host: string; theme?: string; safe?: boolean }) => {
+    .option('--allow-scripts', 'let scripts written in the content run in the served report')
+    .action(async (dir: string, flags: { port: number; host: string; theme?: string; safe?: boolean; allowScripts?: boolean }) => {
       const colour = paint(io);
       const { startServer } = await import('../serve/server.js');
       const server = await startServer({
@@ -18,6 +19,7 @@ export function registerServe(program: Command, io: CliIo): void {
         host: flags.host,
         theme: flags.theme,
         safe: flags.safe,
+        allowScripts: flags.allowScripts,
         env: io.env,
         onBuild: ({ result, error, ms }) => {
           if (result) {

@@ -21,6 +21,8 @@ export interface ServeOptions {
   readonly host: string;
   readonly theme?: string | undefined;
   readonly safe?: boolean | undefined;
+  /** --allow-scripts: the content's scripts run in the served report too. */
+  readonly allowScripts?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Each rebuild: its result, or the error that stopped it. */
   readonly onBuild?: ((outcome: { result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
@@ -77,6 +79,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         only: ['deck', 'report'],
         theme: options.theme,
         safe: options.safe,
+        allowScripts: options.allowScripts,
         env: options.env,
         slideCache,
       });
