@@ -13,6 +13,7 @@ import { CLIENT_JS } from './client.js';
 import { confine } from '../content/confine.js';
 import { loadBriefing } from '../content/load.js';
 import { withLivePolicy } from '../render/document.js';
+import { hostAllowed } from './host.js';
 
 export interface ServeOptions {
   readonly input: string;
@@ -112,6 +113,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   await rebuild();
   const server = createServer((req, res) => {
+    if (!hostAllowed(req, server.address() as AddressInfo))
+      return void end(res, 403, 'text/plain', 'forbidden: not a name of this machine');
     handle(req, res, out, clients).catch(() => {
       if (!res.headersSent) end(res, 500, 'text/plain', 'the file changed while it was being read; reload');
       else res.destroy();
