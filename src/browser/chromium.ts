@@ -12,10 +12,12 @@ import type { ConnectionTransport } from 'puppeteer';
  * browser needs no network at all. Each was tried against a server on 127.0.0.1 with the headless
  * shell and the full Chromium (test/e2e/hostile-print.test.ts).
  */
+const HOST_RULES = '--host-resolver-rules=MAP * ~NOTFOUND';
+
 export const OFFLINE_ARGS: readonly string[] = [
   // No host name resolves and no address is reached, 127.0.0.1 and [::1] included (an IP address
   // is mapped too): http, WebSocket, a TURN server over TCP.
-  '--host-resolver-rules=MAP * ~NOTFOUND',
+  HOST_RULES,
   // WebRTC's UDP (STUN) bypasses the host resolver; this leaves it only a proxy, and there is none.
   // The headless shell reads the first, the full Chromium's policy the second.
   '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
@@ -81,10 +83,12 @@ export interface Chromium {
  * loaded (a fifth of a second), and puppeteer then connects over the pipe. It runs in a process
  * group of its own, so that the whole group (its helpers too) can be stopped at once.
  */
-export function startChromium(executablePath: string, profileDir: string): Chromium {
+export function startChromium(executablePath: string, profileDir: string, reach: readonly string[] = []): Chromium {
   const root = process.getuid?.() === 0;
   const args = [
-    ...CHROMIUM_ARGS,
+    ...(reach.length === 0
+      ? CHROMIUM_ARGS
+      : CHROMIUM_ARGS.map((arg) => (arg === HOST_RULES ? `${HOST_RULES}${reach.map((host) => `, EXCLUDE ${host}`).join('')}` : arg))),
     ...(root ? ['--no-sandbox'] : []),
     `--user-data-dir=${profileDir}`,
     '--remote-debugging-pipe',

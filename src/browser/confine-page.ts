@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer';
 import { type Diagnostic, warning } from '../errors.js';
@@ -31,14 +31,18 @@ declare global {
 export async function confinePage(page: Page, request: PrintRequest, pageUrl: string, warnings: Diagnostic[]): Promise<void> {
   const allowed = pathToFileURL(request.allowedDir).href.replace(/\/?$/, '/');
   const reported = new Set<string>();
+  // A file of the build is named as the build names it (slides/page.html), not by the staging path.
+  const base = pathToFileURL(dirname(request.allowedDir)).href.replace(/\/?$/, '/');
   const refuse = (url: string, what = 'load') => {
     if (reported.has(`${what} ${url}`)) return;
     reported.add(`${what} ${url}`);
+    const shown = url.startsWith(base) ? decodeURI(url.slice(base.length)) : url;
     const message =
       what === 'load'
-        ? `refused to load ${url} while printing: a briefing's PDF uses only its own files`
-        : `refused to ${what} ${url} while printing: a page being printed stays where it is and opens nothing else`;
-    warnings.push(warning('refused-request', message, request.locate?.(url), { refused: url }));
+        ? `refused to load ${shown} while printing: a briefing's PDF uses only its own files`
+        : `refused to ${what} ${shown} while printing: a page being printed stays where it is and opens nothing else`;
+    const where = request.locate?.(url) ?? (shown === url ? undefined : request.locate?.(shown.replace(/^[^/]*\//, '')));
+    warnings.push(warning('refused-request', message, where, { refused: shown }));
   };
   // WebSockets pass by request interception; the pages' security policy (connect-src 'none')
   // stops them, and this reports them.
