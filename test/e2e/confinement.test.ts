@@ -55,7 +55,7 @@ describe('confinement while printing', () => {
     const result = await run(['build', 'deck', '--allow-scripts'], dir);
     expect(result.code).toBe(0);
     expect(hits).toEqual([]);
-    expect(result.stderr).toContain(`warning: deck/a.md:11: refused to load ${origin}/image.png while printing`);
+    expect(result.stderr).toContain(`warning: deck/a.md:10: refused to load ${origin}/image.png while printing`);
     for (const path of ['background.png', 'style.css', 'frame.html', 'css-background.png', 'fetch', 'notes.png']) {
       expect(result.stderr).toContain(`refused to load ${origin}/${path}`);
     }
@@ -65,7 +65,7 @@ describe('confinement while printing', () => {
   it('fails under --strict and writes nothing', async () => {
     const result = await run(['build', 'deck', '--allow-scripts', '--strict', '--out', 'strict-out'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error\[REFUSED_REQUEST\]: deck\/a\.md:11: the content asked to load http:\/\/127\.0\.0\.1/);
+    expect(result.stderr).toMatch(/error\[REFUSED_REQUEST\]: deck\/a\.md:10: the content asked to load http:\/\/127\.0\.0\.1/);
     expect(existsSync(join(dir, 'strict-out'))).toBe(false);
     expect(hits).toEqual([]);
   });
