@@ -19,10 +19,14 @@ export class Browser implements AsyncDisposable {
 
   private executable: Promise<string> | undefined;
 
-  /** `locate` finds the browser (findBrowser); it runs once, when first needed. */
+  /**
+   * `locate` finds the browser (findBrowser); it runs once, when first needed. `reach`: hosts the
+   * browser may still connect to, for a test that browses `serve` on 127.0.0.1; a build gives none.
+   */
   constructor(
     private readonly locate: () => Promise<string>,
     private readonly timeoutMs: number,
+    private readonly reach: readonly string[] = [],
   ) {}
 
   /** The browser's path; fails early, before any work, when there is none. */
@@ -155,7 +159,7 @@ export class Browser implements AsyncDisposable {
     // A process that exits without closing the browser (a second Ctrl-C) still stops it and
     // removes its profile.
     process.once('exit', this.abandon);
-    const chromium = startChromium(executablePath, this.profileDir);
+    const chromium = startChromium(executablePath, this.profileDir, this.reach);
     this.chromium = chromium;
     const failed = async (cause: unknown) => {
       const said = (await Promise.race([chromium.exited, new Promise<string>((resolve) => setTimeout(() => resolve(''), 200))])).trim();

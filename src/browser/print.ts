@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import { firstLine, type Browser } from './browser.js';
+import { confinePage } from './confine-page.js';
 
 export interface PrintRequest {
   /** The HTML page to print; only files under `allowedDir` may load. */
@@ -14,6 +15,8 @@ export interface PrintRequest {
   readonly timeoutMs: number;
   /** Which slide asked for a URL, for the warning when it is refused. */
   readonly locate?: ((url: string) => SourceLocation | undefined) | undefined;
+  /** The content's scripts run, in the page and in its frames (--allow-scripts); off by default. */
+  readonly allowScripts?: boolean | undefined;
 }
 
 declare global {
@@ -32,14 +35,14 @@ export async function printPage(browser: Browser, request: PrintRequest, warning
 
 /** Loads the page confined to its folder and waits until its print layout, fonts and images are ready. */
 export async function openForPrint(page: Page, request: PrintRequest, warnings: Diagnostic[]): Promise<void> {
-  await confine(page, request, warnings);
+  const url = `${pathToFileURL(request.htmlPath).href}${request.query ? `?${request.query}` : ''}`;
+  await confinePage(page, request, url, warnings);
   page.on('pageerror', (error) => warnings.push(warning('page-error', `the page reported an error: ${firstLine(error)}`)));
   if (request.readyEvent) {
     await page.evaluateOnNewDocument((eventName: string) => {
       window.__rfcBriefReady = new Promise((resolve) => document.addEventListener(eventName, () => resolve(), { once: true }));
     }, request.readyEvent);
   }
-  const url = `${pathToFileURL(request.htmlPath).href}${request.query ? `?${request.query}` : ''}`;
   await withTimeout(page, request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
   await withTimeout(
     page,
@@ -73,58 +76,6 @@ export async function printOpenPage(page: Page, request: PrintRequest, options: 
       tagged: !options.draft,
     }),
   );
-}
-
-/** Only the build's own files load; anything else is refused and reported. */
-async function confine(page: Page, request: PrintRequest, warnings: Diagnostic[]): Promise<void> {
-  const allowed = pathToFileURL(request.allowedDir).href.replace(/\/?$/, '/');
-  const reported = new Set<string>();
-  const refuse = (url: string) => {
-    if (reported.has(url)) return;
-    reported.add(url);
-    warnings.push(
-      warning('refused-request', `refused to load ${url} while printing: a briefing's PDF uses only its own files`, request.locate?.(url), {
-        refused: url,
-      }),
-    );
-  };
-  // WebSockets pass by request interception; the pages' security policy (connect-src 'none')
-  // stops them, and this reports them.
-  const cdp = await page.createCDPSession();
-  await cdp.send('Network.enable');
-  cdp.on('Network.webSocketCreated', (event) => refuse(event.url));
-  // What the pages' security policy stops (fetch, WebSocket, a content script) is reported too.
-  let scriptsReported = false;
-  await page.exposeFunction('__rfcBriefBlocked', (uri: string, directive: string) => {
-    if (/^(https?|wss?|ftp):/.test(uri)) refuse(uri);
-    else if (directive.startsWith('script-src') && !scriptsReported) {
-      scriptsReported = true;
-      warnings.push(
-        warning(
-          'script-not-run',
-          'a script written in the content was not run while printing (set allowScripts: true in the front matter to run it)',
-        ),
-      );
-    }
-  });
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { __rfcBriefBlocked(uri: string, directive: string): Promise<void> }).__rfcBriefBlocked(
-        event.blockedURI,
-        event.effectiveDirective,
-      );
-    });
-  });
-  await page.setRequestInterception(true);
-  page.on('request', (intercepted) => {
-    const url = intercepted.url();
-    if (url.startsWith(allowed) || url.startsWith('data:') || url === 'about:blank') {
-      void intercepted.continue();
-      return;
-    }
-    refuse(url);
-    void intercepted.abort('blockedbyclient');
-  });
 }
 
 export async function withTimeout<T>(page: Page, request: PrintRequest, waitingFor: string, work: Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ export function registerServe(program: Command, io: CliIo): void {
     .option('--strict-port', 'fail when the port is taken instead of trying the next one')
     .option('--host <address>', 'address to listen on (only loopback unless you say otherwise)', '127.0.0.1')
     .option('--open', 'open the deck in the browser (BROWSER names another one; BROWSER=none opens nothing)')
+    .option('--allow-scripts', 'let scripts written in the content run in the served report')
     .action(async (dir: string, flags: ServeFlags) => {
       const colour = paint(io);
       const { startServer } = await import('../serve/server.js');
@@ -21,6 +22,7 @@ export function registerServe(program: Command, io: CliIo): void {
         host: flags.host,
         theme: flags.theme,
         safe: flags.safe,
+        allowScripts: flags.allowScripts,
         env: io.env,
         onBuild: ({ result, error, ms }) => {
           if (result) {
@@ -57,6 +59,7 @@ interface ServeFlags {
   open?: boolean;
   theme?: string;
   safe?: boolean;
+  allowScripts?: boolean;
 }
 
 function parsePort(value: string): number {

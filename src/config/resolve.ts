@@ -18,6 +18,7 @@ import {
   DEFAULT_VERTICAL_SEPARATOR,
   FRONT_MATTER_KEYS,
 } from './defaults.js';
+import { safeRevealOptions } from './reveal-options.js';
 import { suggest } from './suggest.js';
 import { cssTheme, resolveTheme, type Theme } from './themes.js';
 
@@ -39,7 +40,10 @@ export interface BriefConfig {
   readonly paper: PaperSize;
   /** Markdown lines for the report's sources section. */
   readonly sources: readonly string[];
-  /** Scripts written in the content run (in the deck's print and the report); off by default. */
+  /**
+   * Scripts written in the content run (in the deck's print and the report): only when the person
+   * running the build says so (--allow-scripts), never the content itself.
+   */
   readonly allowScripts: boolean;
   /** Sections `check` requires: a slide titled with the name or marked data-section="name". */
   readonly requiredSections: readonly string[];
@@ -62,6 +66,8 @@ export interface CliSettings {
   readonly handout?: string | undefined;
   readonly paper?: string | undefined;
   readonly allowScripts?: boolean | undefined;
+  /** --safe: nothing the content says widens what it may do (revealOptions cut to an allowlist). */
+  readonly safe?: boolean | undefined;
   /** The briefing's folder: a theme given as a .css path resolves against it. */
   readonly root: string;
 }
@@ -100,19 +106,36 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   if (userOptions && (typeof userOptions.value !== 'object' || userOptions.value === null || Array.isArray(userOptions.value))) {
     throw invalid(userOptions, 'must be a set of reveal.js options ("key: value" lines indented under it)');
   }
+  const givenOptions = userOptions?.value as Record<string, unknown> | undefined;
   // One PDF page per slide, fragments shown: the handout and the page counts rely on it.
   const revealOptions = {
     ...DEFAULT_REVEAL_OPTIONS,
-    ...(userOptions?.value as Record<string, unknown> | undefined),
+    ...(givenOptions && cli.safe ? safeRevealOptions(givenOptions, userOptions?.where, warnings) : givenOptions),
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
   };
   const handout = asChoice(read('handout'), cli.handout, HANDOUT_LAYOUTS) ?? DEFAULT_HANDOUT_LAYOUT;
   const paper = asChoice(read('paper'), cli.paper?.toLowerCase(), PAPER_SIZES) ?? DEFAULT_PAPER;
   const sources = asList(read('sources'));
-  const allowScripts = cli.allowScripts === true || read('allowScripts')?.value === true;
+  const allowScripts = cli.allowScripts === true;
+  warnSelfGranted(read('allowScripts'), allowScripts, warnings);
   const requiredSections = asList(read('requiredSections'));
   return { config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions }, warnings };
+}
+
+/**
+ * Permissions come from the person running the build, never from the content: a briefing that
+ * says `allowScripts: true` does not run its scripts while printing (issue 15); it is told so.
+ */
+function warnSelfGranted(found: Found | undefined, allowed: boolean, warnings: Diagnostic[]): void {
+  if (found?.value !== true || allowed) return;
+  warnings.push(
+    warning(
+      'front-matter',
+      '"allowScripts" in the briefing is ignored: a briefing cannot allow its own scripts; pass --allow-scripts to run them while printing',
+      found.where,
+    ),
+  );
 }
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Diagnostic[]): Theme {

@@ -79,6 +79,7 @@ export class BuildRun implements AsyncDisposable {
       allowedDir: this.staging.path(folder),
       timeoutMs: this.timeoutMs,
       locate: (url) => locateUrl(stacks, url),
+      allowScripts: this.request.allowScripts === true,
       ...extra,
     };
   }

@@ -34,7 +34,8 @@ const NONCE = /^[A-Za-z0-9+/]+={0,2}$/;
  * to the server under `live`; no plugin runs and no <base> moves the page's relative URLs.
  */
 export function contentPolicy(request: PolicyRequest): ContentPolicy {
-  const rest = ["object-src 'none'", "base-uri 'none'"];
+  // No worker either: it would be a new target, out of the printer's request filter.
+  const rest = ["object-src 'none'", "worker-src 'none'", "base-uri 'none'"];
   switch (request.scripts) {
     case 'none':
       return { scripts: 'none', directives: ["script-src 'none'", "connect-src 'none'", ...rest] };

@@ -16,6 +16,7 @@ import { LIVE_CLIENT_PATH } from '../render/document.js';
 import { BuildEvents } from './events.js';
 import { listen } from './listen.js';
 import { watchTree } from './watch.js';
+import { hostAllowed } from './host.js';
 
 export interface ServeOptions {
   readonly input: string;
@@ -26,6 +27,8 @@ export interface ServeOptions {
   readonly strictPort?: boolean | undefined;
   readonly theme?: string | undefined;
   readonly safe?: boolean | undefined;
+  /** --allow-scripts: the content's scripts run in the served report too. */
+  readonly allowScripts?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Each rebuild: its result, or the error that stopped it. */
   readonly onBuild?: ((outcome: { result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
@@ -80,6 +83,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         live: true,
         theme: options.theme,
         safe: options.safe,
+        allowScripts: options.allowScripts,
         env: options.env,
         slideCache,
       });
@@ -111,6 +115,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   await rebuild();
   const server = createServer((req, res) => {
+    if (!hostAllowed(req, server.address() as AddressInfo))
+      return void end(res, 403, 'text/plain', 'forbidden: not a name of this machine');
     handle(req, res, out, events).catch(() => {
       if (!res.headersSent) end(res, 500, 'text/plain', 'the file changed while it was being read; reload');
       else res.destroy();

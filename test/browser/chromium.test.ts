@@ -3,13 +3,26 @@ import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from '../../src/browser/chromium.js';
+import { CHROMIUM_ARGS, LEFT_OUT_ARGS, launchArgs } from '../../src/browser/chromium.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 
 describe('the browser rfc-brief starts itself', () => {
-  it("passes every flag puppeteer's own launch would", () => {
+  it("passes every flag puppeteer's own launch would, but the one that lets popups open", () => {
     const theirs = puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank' && !arg.startsWith('--user-data-dir'));
-    expect(theirs.filter((arg) => !CHROMIUM_ARGS.includes(arg))).toEqual([]);
+    expect(theirs.filter((arg) => !CHROMIUM_ARGS.includes(arg))).toEqual(LEFT_OUT_ARGS);
+    expect(CHROMIUM_ARGS).not.toContain('--disable-popup-blocking');
+  });
+
+  it('keeps the sandbox for every user but root, where Chromium will not start with it', () => {
+    expect(launchArgs('/p', [], false)).not.toContain('--no-sandbox');
+    expect(launchArgs('/p', [], true)).toContain('--no-sandbox');
+    expect(launchArgs('/p', ['127.0.0.1'], false)).toContain('--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1');
+  });
+
+  it('starts the browser offline: no host name resolves, no WebRTC packet, no new window', () => {
+    expect(CHROMIUM_ARGS).toContain('--host-resolver-rules=MAP * ~NOTFOUND');
+    expect(CHROMIUM_ARGS).toContain('--force-webrtc-ip-handling-policy=disable_non_proxied_udp');
+    expect(CHROMIUM_ARGS).toContain('--block-new-web-contents');
   });
 });
 

@@ -28,7 +28,6 @@ describe('confinement while printing', () => {
       [
         '---',
         'title: Canary',
-        'allowScripts: true',
         '---',
         '## Clean slide',
         '',
@@ -53,10 +52,10 @@ describe('confinement while printing', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('sends no request outside the build, from any output, and names the slide of each URL', async () => {
-    const result = await run(['build', 'deck'], dir);
+    const result = await run(['build', 'deck', '--allow-scripts'], dir);
     expect(result.code).toBe(0);
     expect(hits).toEqual([]);
-    expect(result.stderr).toContain(`warning: deck/a.md:11: refused to load ${origin}/image.png while printing`);
+    expect(result.stderr).toContain(`warning: deck/a.md:10: refused to load ${origin}/image.png while printing`);
     for (const path of ['background.png', 'style.css', 'frame.html', 'css-background.png', 'fetch', 'notes.png']) {
       expect(result.stderr).toContain(`refused to load ${origin}/${path}`);
     }
@@ -64,9 +63,9 @@ describe('confinement while printing', () => {
   });
 
   it('fails under --strict and writes nothing', async () => {
-    const result = await run(['build', 'deck', '--strict', '--out', 'strict-out'], dir);
+    const result = await run(['build', 'deck', '--allow-scripts', '--strict', '--out', 'strict-out'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error\[REFUSED_REQUEST\]: deck\/a\.md:11: the content asked to load http:\/\/127\.0\.0\.1/);
+    expect(result.stderr).toMatch(/error\[REFUSED_REQUEST\]: deck\/a\.md:10: the content asked to load http:\/\/127\.0\.0\.1/);
     expect(existsSync(join(dir, 'strict-out'))).toBe(false);
     expect(hits).toEqual([]);
   });

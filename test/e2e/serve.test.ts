@@ -24,7 +24,8 @@ function status(server: RunningServer, path: string): Promise<number> {
 describe('rfc-brief serve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-test-'));
   const deck = join(dir, 'deck/01-figures.md');
-  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000);
+  // The browser of a build reaches no host at all; this one is let through to serve's.
+  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000, ['127.0.0.1']);
   let server: RunningServer;
 
   beforeAll(async () => {

@@ -111,8 +111,8 @@ describe('printing faults', () => {
     const before = readFileSync(join(dir, 'dist/slides.pdf'));
     const browsers = briefBrowsers();
     // A page that never finishes loading: its script (allowed to run) never returns.
-    writeFileSync(join(dir, 'deck/a.md'), '---\nallowScripts: true\n---\n## Stuck\n\n<script>for (;;) {}</script>');
-    const result = await run(['build', 'deck', '--timeout', '3000'], dir);
+    writeFileSync(join(dir, 'deck/a.md'), '## Stuck\n\n<script>for (;;) {}</script>');
+    const result = await run(['build', 'deck', '--timeout', '3000', '--allow-scripts'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error\[TIMEOUT\]: gave up after 3 s waiting for/);
     expect(readFileSync(join(dir, 'dist/slides.pdf'))).toEqual(before);
@@ -126,8 +126,12 @@ describe('printing faults', () => {
     writeFileSync(join(dir, 'scripted/a.md'), `## Written heading\n\n${script}`);
     expect((await run(['build', 'scripted', '--out', 'blocked', '--only', 'slides'], dir)).code).toBe(0);
     expect((await readPdf(join(dir, 'blocked/slides.pdf'))).pages.join(' ')).toContain('Written heading');
+    // Allowed by the person running the build: the content's own "allowScripts: true" is not enough.
     writeFileSync(join(dir, 'scripted/a.md'), `---\nallowScripts: true\n---\n## Written heading\n\n${script}`);
-    expect((await run(['build', 'scripted', '--out', 'allowed', '--only', 'slides'], dir)).code).toBe(0);
+    const selfGranted = await run(['build', 'scripted', '--out', 'self-granted', '--only', 'slides'], dir);
+    expect(selfGranted.stderr).toContain('scripted/a.md:2: "allowScripts" in the briefing is ignored');
+    expect((await readPdf(join(dir, 'self-granted/slides.pdf'))).pages.join(' ')).toContain('Written heading');
+    expect((await run(['build', 'scripted', '--out', 'allowed', '--only', 'slides', '--allow-scripts'], dir)).code).toBe(0);
     expect((await readPdf(join(dir, 'allowed/slides.pdf'))).pages.join(' ')).toContain('Changed by a script');
   });
 

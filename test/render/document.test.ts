@@ -12,12 +12,14 @@ const text = (policy: ContentPolicy) => policy.directives.join('; ');
 
 describe('contentPolicy', () => {
   it("'none': no script, no connection", () => {
-    expect(text(contentPolicy({ scripts: 'none' }))).toBe("script-src 'none'; connect-src 'none'; object-src 'none'; base-uri 'none'");
+    expect(text(contentPolicy({ scripts: 'none' }))).toBe(
+      "script-src 'none'; connect-src 'none'; object-src 'none'; worker-src 'none'; base-uri 'none'",
+    );
   });
 
   it("'nonce': only scripts carrying the nonce, no connection", () => {
     expect(text(contentPolicy({ scripts: 'nonce', nonce: 'ab+/9Q==' }))).toBe(
-      "script-src 'nonce-ab+/9Q=='; connect-src 'none'; object-src 'none'; base-uri 'none'",
+      "script-src 'nonce-ab+/9Q=='; connect-src 'none'; object-src 'none'; worker-src 'none'; base-uri 'none'",
     );
   });
 
@@ -27,12 +29,16 @@ describe('contentPolicy', () => {
   });
 
   it("'content': the content's scripts run, still no connection", () => {
-    expect(text(contentPolicy({ scripts: 'content' }))).toBe("connect-src 'none'; object-src 'none'; base-uri 'none'");
+    expect(text(contentPolicy({ scripts: 'content' }))).toBe("connect-src 'none'; object-src 'none'; worker-src 'none'; base-uri 'none'");
   });
 
   it("'live': scripts from the server and connections back to it, and the content's scripts only if the page allowed them", () => {
-    expect(text(contentPolicy({ scripts: 'live' }))).toBe("script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'");
-    expect(text(contentPolicy({ scripts: 'live', content: true }))).toBe("connect-src 'self'; object-src 'none'; base-uri 'none'");
+    expect(text(contentPolicy({ scripts: 'live' }))).toBe(
+      "script-src 'self'; connect-src 'self'; object-src 'none'; worker-src 'none'; base-uri 'none'",
+    );
+    expect(text(contentPolicy({ scripts: 'live', content: true }))).toBe(
+      "connect-src 'self'; object-src 'none'; worker-src 'none'; base-uri 'none'",
+    );
   });
 });
 
@@ -88,8 +94,8 @@ ${policyMeta(contentPolicy({ scripts: 'none' }))}
 describe('the policy of each document', () => {
   const seps = { horizontal: DEFAULT_SEPARATOR, vertical: DEFAULT_VERTICAL_SEPARATOR, notes: DEFAULT_NOTES_SEPARATOR };
   const documents = (allowScripts: boolean) => {
-    const data = { title: 'Brief', allowScripts };
-    const { config } = resolveConfig({ root: '/' }, [{ data, file: 'a.md', keyLines: {}, warnUnknown: true }]);
+    const data = { title: 'Brief' };
+    const { config } = resolveConfig({ root: '/', allowScripts }, [{ data, file: 'a.md', keyLines: {}, warnUnknown: true }]);
     const { stacks } = parseSlides([{ path: 'a.md', text: '## One\n\n---\n\n## Two', firstLine: 1 }], seps);
     const input = { config, stacks, stylesheets: [] };
     return {

@@ -6,8 +6,8 @@ import { contrastOf, renderPrintDeck, showFragments, staticPrintRefusal } from '
 
 const seps = { horizontal: DEFAULT_SEPARATOR, vertical: DEFAULT_VERTICAL_SEPARATOR, notes: DEFAULT_NOTES_SEPARATOR };
 
-function briefing(markdown: string, frontMatter: Record<string, unknown> = {}) {
-  const { config } = resolveConfig({ root: '/' }, [{ data: frontMatter, file: 'a.md', keyLines: {}, warnUnknown: true }]);
+function briefing(markdown: string, frontMatter: Record<string, unknown> = {}, allowScripts = false) {
+  const { config } = resolveConfig({ root: '/', allowScripts }, [{ data: frontMatter, file: 'a.md', keyLines: {}, warnUnknown: true }]);
   const { stacks } = parseSlides([{ path: 'a.md', text: markdown, firstLine: 1 }], seps);
   return { config, stacks };
 }
@@ -20,7 +20,7 @@ describe('staticPrintRefusal', () => {
 
   it.each([
     ['a reveal.js theme', '## A', { theme: 'night' }, /reveal.js theme "night"/],
-    ['scripts allowed', '## A', { allowScripts: true }, /scripts/],
+    ['scripts allowed', '## A', {}, /scripts/, true],
     ['centred slides', '## A', { revealOptions: { center: true } }, /center/],
     ['fragments turned off', '## A', { revealOptions: { fragments: false } }, /fragments: false/],
     ['a percentage slide size', '## A', { revealOptions: { width: '100%' } }, /pixels/],
@@ -28,8 +28,8 @@ describe('staticPrintRefusal', () => {
     ['a named background colour', '<!-- .slide: data-background-color="teal" -->\n## A', {}, /colour reveal.js must read/],
     ['fitted text', '## <span class="r-fit-text">Big</span>', {}, /laid out or loaded by reveal.js/],
     ['lazy media', '<img data-src="a.png">', {}, /laid out or loaded by reveal.js/],
-  ])('leaves %s to reveal.js', (_name, markdown, frontMatter, reason) => {
-    const { config, stacks } = briefing(markdown, frontMatter);
+  ])('leaves %s to reveal.js', (_name, markdown, frontMatter, reason, allowScripts?: boolean) => {
+    const { config, stacks } = briefing(markdown, frontMatter, allowScripts);
     expect(staticPrintRefusal(config, stacks)).toMatch(reason);
   });
 });

@@ -27,8 +27,9 @@ describe.each([false, true])('serve, allowScripts: %s', (allowScripts) => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-unit-'));
     mkdirSync(join(dir, 'deck'));
-    writeFileSync(join(dir, 'deck/a.md'), `---\ntitle: Served\nallowScripts: ${allowScripts}\n---\n## One\n\nNote: n.\n`);
-    server = await startServer({ input: 'deck', cwd: dir, port: 0, host: '127.0.0.1' });
+    // The front matter's own say is ignored (a briefing cannot allow its own scripts): the flag decides.
+    writeFileSync(join(dir, 'deck/a.md'), `---\ntitle: Served\nallowScripts: true\n---\n## One\n\nNote: n.\n`);
+    server = await startServer({ input: 'deck', cwd: dir, port: 0, host: '127.0.0.1', allowScripts });
   });
   afterAll(() => server.close());
 
