@@ -20,7 +20,7 @@ const overlayText = async (page: Page) => {
 };
 
 describe('rfc-brief serve after a failed build', () => {
-  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000);
+  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 30_000, ['127.0.0.1']);
   const dirs: string[] = [];
   const servers: RunningServer[] = [];
   afterAll(async () => {
