@@ -220,8 +220,11 @@ function start(contender, browser) {
 }
 
 export function tasks(status, { baseline } = {}) {
+  // rfc-brief keeps its cache in the user's cache folder: each run gets one of its own inside its
+  // output folder, so that a run measures printing, not an earlier run's cache, and the rebuild
+  // (whose output folder is kept) finds what its first build kept. (An older build kept it there.)
   const rfcFrom = (dir) => (ctx, extra) => ({
-    env: RFC_BRIEF_ENV(),
+    env: { ...RFC_BRIEF_ENV(), RFC_BRIEF_CACHE_DIR: join(ctx.out, '.rfc-brief-cache') },
     command: process.execPath,
     args: [
       join(dir, 'bin', 'rfc-brief.js'),
