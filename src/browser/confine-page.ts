@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { type Diagnostic, warning } from '../errors.js';
 import { contentPolicy } from '../render/document.js';
 import type { PrintRequest } from './print.js';

@@ -165,6 +165,24 @@ describe('rfc-brief installed from its packed tarball', () => {
 
   describeInstalled('the tarball', () => scratch);
 
+  it("runs the README's CI recipe (its npx lines, as written) in the scratch project", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const recipe = /### In CI[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const lines = recipe.split('\n').filter((line) => line.startsWith('npx '));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const env = userEnv(scratch.cache);
+    // A folder of the project of its own (npx finds rfc-brief in the project above it).
+    const ci = join(scratch.dir, 'ci');
+    mkdirSync(ci);
+    expectOk(await sh('npx', ['--no', 'rfc-brief', 'init', 'content'], ci, env));
+    for (const line of lines) {
+      const [, ...args] = line.split(/\s+/).filter(Boolean);
+      expectOk(await sh('npx', ['--no', ...args], ci, env));
+    }
+    for (const file of ['slides.pdf', 'handout.pdf', 'report.pdf', 'slides/index.html', 'report/index.html', 'build-report.json'])
+      expect(existsSync(join(ci, 'dist', file)), file).toBe(true);
+  });
+
   it('type-checks `import { build } from "rfc-brief"` under nodenext and bundler resolution', async () => {
     const env = userEnv(scratch.cache);
     expectOk(await sh(process.execPath, [TSC, '-p', 'tsconfig.json'], scratch.dir, env));
