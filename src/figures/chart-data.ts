@@ -89,8 +89,7 @@ function fieldUses(spec: Record<string, unknown>): FieldUse[] {
           else if (definition['type'] !== undefined && field === undefined && definition['aggregate'] === undefined)
             uses.push({ channel, field: '', type: definition['type'] });
         }
-    for (const key of ['layer', 'concat', 'hconcat', 'vconcat'])
-      for (const child of arrayOf(view[key])) if (isRecord(child)) visit(child);
+    for (const key of ['layer', 'concat', 'hconcat', 'vconcat']) for (const child of arrayOf(view[key])) if (isRecord(child)) visit(child);
     if (isRecord(view['spec'])) visit(view['spec']);
   };
   visit(spec);
