@@ -22,7 +22,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['puppeteer', 'vega', 'vega-lite', 'mermaid', 'pdf-lib', 'sanitize-html', 'reveal.js'],
+  external: ['puppeteer', 'vega', 'vega-lite', 'mermaid', 'dompurify', 'pdf-lib', 'sanitize-html', 'reveal.js'],
   minifySyntax: true,
   minifyWhitespace: true,
   // The CommonJS packages in the bundle (commander, yaml, ...) require Node's own modules.
