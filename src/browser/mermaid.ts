@@ -91,7 +91,13 @@ export async function parseDiagrams(blocks: readonly FigureBlock[], warnings: Di
   // mermaid's (dompurify is mermaid's dependency, left out of the bundle like mermaid).
   const { default: purify } = await import('dompurify');
   if (!purify.isSupported)
-    Object.assign(purify, { addHook() {}, removeHook() {}, removeHooks() {}, removeAllHooks() {}, sanitize: (text: unknown) => String(text) });
+    Object.assign(purify, {
+      addHook() {},
+      removeHook() {},
+      removeHooks() {},
+      removeAllHooks() {},
+      sanitize: (text: unknown) => String(text),
+    });
   for (const block of blocks) {
     try {
       await mermaid.parse(block.source);
@@ -99,10 +105,14 @@ export async function parseDiagrams(blocks: readonly FigureBlock[], warnings: Di
       const message = error instanceof Error ? error.message : String(error);
       if (SYNTAX_ERROR.test(message)) throw diagramError(block, message);
       warnings.push(
-        warning('diagram', 'the diagram is not checked without a browser (its type needs one even to be read); run check without --no-browser', {
-          file: block.file,
-          line: block.line,
-        }),
+        warning(
+          'diagram',
+          'the diagram is not checked without a browser (its type needs one even to be read); run check without --no-browser',
+          {
+            file: block.file,
+            line: block.line,
+          },
+        ),
       );
     }
   }
