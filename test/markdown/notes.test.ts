@@ -30,7 +30,7 @@ describe('notes written the reveal.js way (<aside class="notes">)', () => {
   it('show once in the deck and as prose in the report', () => {
     const deck = renderDeck({ ...briefing, stylesheets: [] });
     expect(deck.match(/<aside class="notes">/g)).toHaveLength(1);
-    expect(renderReport({ ...briefing, stylesheets: [], sourcesHtml: '' }).html).toMatch(/<div class="prose">\s*Say that the cost/);
+    expect(renderReport({ ...briefing, stylesheets: [], sourcesHtml: [] }).html).toMatch(/<div class="prose">\s*Say that the cost/);
   });
 
   it('join notes written with Note:', () => {
@@ -49,7 +49,7 @@ describe('a "Table: caption" line under a table', () => {
   });
 
   it('is the numbered caption of the table in the report, once', () => {
-    const { html } = renderReport({ ...briefing, stylesheets: [], sourcesHtml: '' });
+    const { html } = renderReport({ ...briefing, stylesheets: [], sourcesHtml: [] });
     expect(html).toContain('<span class="label">Table 1.</span> Cost per call</figcaption>');
     expect(html).not.toContain('<caption>');
     expect(html).not.toContain('Table:');
