@@ -11,7 +11,7 @@ describe('notes written the reveal.js way (<aside class="notes">)', () => {
   const briefing = briefingOf(ASIDE, { titleSlide: false });
   const slide = briefing.stacks[0]?.[0];
 
-  it('are the slide\'s notes, taken out of its body', () => {
+  it("are the slide's notes, taken out of its body", () => {
     expect(slide?.notes.html).toContain('Say that the cost is <em>small</em>.');
     expect(slide?.notes.reportHtml).toContain('Say that the cost is <em>small</em>.');
     expect(slide?.regions[0]?.html).not.toContain('aside');
