@@ -19,6 +19,8 @@ has_browser() {
 has_browser || missing+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Emoji in a heading print in colour, not as missing-glyph boxes.
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"

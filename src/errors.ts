@@ -74,6 +74,8 @@ export const DIAGNOSTIC_CODES = [
   'theme-not-found',
   'slide',
   'chart',
+  'diagram',
+  'missing-glyph',
   'page-error',
   'script-not-run',
   'notes-cut',

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { BriefError, type Diagnostic } from '../errors.js';
+import { BriefError, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from '../config/palette.js';
 import type { Browser } from './browser.js';
@@ -73,6 +73,49 @@ export async function drawDiagrams(
     }
     return drawn;
   });
+}
+
+/** mermaid's own words for a diagram it cannot read; anything else it throws in Node is about Node. */
+const SYNTAX_ERROR = /^(Parse error|Lexical error|No diagram type detected|Parsing failed|Unknown diagram)/i;
+
+/**
+ * `check --no-browser`: mermaid's parser, run in Node (no layout, so no browser), finds the syntax
+ * errors the build would stop on, with the same message and line. Some diagram types need a DOM
+ * even to parse (pie: DOMPurify): those are said to be unchecked rather than passed.
+ */
+export async function parseDiagrams(blocks: readonly FigureBlock[], warnings: Diagnostic[]): Promise<void> {
+  if (blocks.length === 0) return;
+  const { default: mermaid } = (await import('mermaid')) as { default: { parse(source: string): Promise<unknown> } };
+  // mermaid sanitises labels with DOMPurify, which in Node (no window) is a shell without its
+  // methods: parsing draws nothing, so there is nothing to sanitise. The same module instance as
+  // mermaid's (dompurify is mermaid's dependency, left out of the bundle like mermaid).
+  const { default: purify } = await import('dompurify');
+  if (!purify.isSupported)
+    Object.assign(purify, {
+      addHook() {},
+      removeHook() {},
+      removeHooks() {},
+      removeAllHooks() {},
+      sanitize: (text: unknown) => String(text),
+    });
+  for (const block of blocks) {
+    try {
+      await mermaid.parse(block.source);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (SYNTAX_ERROR.test(message)) throw diagramError(block, message);
+      warnings.push(
+        warning(
+          'diagram',
+          'the diagram is not checked without a browser (its type needs one even to be read); run check without --no-browser',
+          {
+            file: block.file,
+            line: block.line,
+          },
+        ),
+      );
+    }
+  }
 }
 
 /**

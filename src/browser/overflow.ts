@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../errors.js';
 import type { Browser } from './browser.js';
+import { findMissingGlyphs, type MissingGlyphs } from './glyphs.js';
 import { openForPrint, type PrintRequest } from './print.js';
 
 export interface Overflow {
@@ -17,9 +18,18 @@ export interface Overflow {
  * content box (into the footer or off the page) or past its right edge is an overflow.
  */
 export async function measureOverflow(browser: Browser, request: PrintRequest, warnings: Diagnostic[]): Promise<Overflow[]> {
+  return (await measureSlides(browser, request, warnings)).overflows;
+}
+
+/** The printed slides measured once: what overflows, and characters no installed font has. */
+export async function measureSlides(
+  browser: Browser,
+  request: PrintRequest,
+  warnings: Diagnostic[],
+): Promise<{ overflows: Overflow[]; missingGlyphs: MissingGlyphs[] }> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
-    return page.evaluate(() => {
+    const overflows = await page.evaluate(() => {
       const found: { index: number; source: string | undefined; bottom: number; right: number }[] = [];
       document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
         const slide = pdfPage.querySelector<HTMLElement>('section');
@@ -53,5 +63,6 @@ export async function measureOverflow(browser: Browser, request: PrintRequest, w
       });
       return found;
     });
+    return { overflows, missingGlyphs: await findMissingGlyphs(page) };
   });
 }

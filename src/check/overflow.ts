@@ -1,3 +1,4 @@
+import type { MissingGlyphs } from '../browser/glyphs.js';
 import type { Overflow } from '../browser/overflow.js';
 import { printedOnly, type PrintedSlide } from '../render/printed-slides.js';
 import type { Diagnostic } from '../errors.js';
@@ -21,6 +22,27 @@ export function overflowFindings(overflows: readonly Overflow[], slides: readonl
       code: 'overflow',
       message: `slide ${number}${title ? ` "${title}"` : ''} overflows the slide: its content is ${how}`,
       where: slide?.source ? { file: slide.source.file, line: slide.source.line } : undefined,
+      slide: number,
+      title,
+    };
+  });
+}
+
+/** Characters the printed slides show as missing-glyph boxes: a warning naming the slide. */
+export function missingGlyphFindings(missing: readonly MissingGlyphs[], slides: readonly PrintedSlide[]): Diagnostic[] {
+  const printed = printedOnly(slides);
+  return missing.map(({ index, characters }) => {
+    const slide = printed[index];
+    const number = slide?.number ?? index + 1;
+    const title = slide?.title || undefined;
+    const shown = characters.map(
+      (c) => `${c} (U+${[...c].map((p) => p.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')).join(' U+')})`,
+    );
+    return {
+      severity: 'warning',
+      code: 'missing-glyph',
+      message: `slide ${number}${title ? ` "${title}"` : ''} has characters no installed font has, printed as boxes: ${shown.join(', ')}; install a font that has them (emoji: Debian's fonts-noto-color-emoji, which scripts/setup.sh installs)`,
+      where: slide?.source,
       slide: number,
       title,
     };

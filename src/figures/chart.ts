@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
+import { checkEncodings } from './chart-data.js';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
@@ -91,7 +92,12 @@ async function draw(
         hint: 'Save the data as a CSV or JSON file in the briefing folder and name that.',
       });
     }
-    spec['data'] = { values: await loadData(root, name, where) };
+    const rows = await loadData(root, name, where);
+    checkEncodings(spec, { rows, file: name }, where);
+    spec['data'] = { values: rows };
+  } else {
+    const values = isRecord(data) && Array.isArray(data['values']) ? data['values'].filter(isRecord) : [];
+    checkEncodings(spec, { rows: values, file: undefined }, where);
   }
   const title = titleOf(spec['title']);
   const description = typeof spec['description'] === 'string' ? spec['description'] : '';

@@ -1,5 +1,5 @@
 import type { Theme } from '../config/themes.js';
-import type { Diagnostic } from '../errors.js';
+import { warning, type Diagnostic } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import { FigureCache } from './cache.js';
 import { drawChart, type DrawnFigure } from './chart.js';
@@ -87,7 +87,16 @@ async function drawDiagramsCached(
   for (const block of diagrams) {
     const svg = fresh.get(block.key) ?? cached.get(block.key) ?? '';
     if (fresh.has(block.key)) options.cache.put(keyOf(block), svg);
-    drawn.set(block.key, { svg, caption: diagramCaption(block.source) });
+    const caption = diagramCaption(block.source);
+    // As a chart without a description: said, and no caption made up for it.
+    if (!caption)
+      warnings.push(
+        warning('diagram', 'the diagram has no accTitle or accDescr; give it one (accDescr is its accessible name and caption)', {
+          file: block.file,
+          line: block.line,
+        }),
+      );
+    drawn.set(block.key, { svg, caption });
   }
   return drawn;
 }

@@ -4,6 +4,7 @@ import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
 import { describeSection, type HtmlFacts } from './facts.js';
+import { captionTables, takeAsideNotes } from './notes.js';
 import type { Target } from './only.js';
 
 // reveal.js's defaults: https://revealjs.com/markdown/#element-attributes
@@ -16,6 +17,8 @@ export interface ProcessedHtml {
   readonly title: string;
   readonly slideAttributes: Record<string, string>;
   readonly facts: HtmlFacts;
+  /** The inner HTML of the slide's `<aside class="notes">` elements, taken out of `html`. */
+  readonly asideNotes: string;
 }
 
 /**
@@ -33,7 +36,10 @@ export function processSlideHtml(
   const section = new Element('section', { ...slideAttributes }, doc.children);
   applyComments(section, section);
   dropOtherTargets(section, target);
+  const asideNotes = takeAsideNotes(section);
+  captionTables(section);
   return {
+    asideNotes,
     html: render(section.children, { decodeEntities: false }),
     title: findTitle(section.children),
     slideAttributes: { ...section.attribs },

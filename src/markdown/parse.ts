@@ -1,5 +1,6 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
 import { BriefError, type Diagnostic, warning } from '../errors.js';
+import { joinNotes } from './notes.js';
 import { processSlideHtml } from './attributes.js';
 import { describeHtml } from './facts.js';
 import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
@@ -85,7 +86,8 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     const processed = processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
     if (!safe) return processed;
     // Sanitised after the attribute comments are applied, so their attributes are checked too.
-    return processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
+    const clean = processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
+    return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes) };
   };
   const renderNotes = (target: Target) => {
     if (!notes) return '';
@@ -108,8 +110,9 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
     warnings.push(warning('slide', 'a code fence opened on this slide is never closed', { file: file.path, line }));
   }
-  const notesHtml = renderNotes('slides');
-  const reportNotesHtml = hasRegions(notes) ? renderNotes('report') : notesHtml;
+  // Notes written as `<aside class="notes">` in the body join the `Note:` ones (notes.ts).
+  const notesHtml = joinNotes(renderNotes('slides'), processed.asideNotes);
+  const reportNotesHtml = hasRegions(notes) || forReport !== processed ? joinNotes(renderNotes('report'), forReport.asideNotes) : notesHtml;
   const noteUrls = unique([notesHtml, reportNotesHtml]).flatMap((html) => describeHtml(html).urls);
   return {
     title: processed.title || forReport.title,

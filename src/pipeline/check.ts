@@ -1,5 +1,5 @@
-import { overflowFindings } from '../check/overflow.js';
-import { measureOverflow } from '../browser/overflow.js';
+import { missingGlyphFindings, overflowFindings } from '../check/overflow.js';
+import { measureSlides } from '../browser/overflow.js';
 import { makeDeck } from '../outputs/deck.js';
 import { countSlides } from '../render/deck.js';
 import { printedSlides } from '../render/printed-slides.js';
@@ -17,10 +17,11 @@ export async function checkBriefing(run: BuildRun, request: BuildRequest): Promi
   const findings: Diagnostic[] = [...prepared.findings];
   if (!request.noBrowser) {
     const deck = await run.stageAsync('deck', () => makeDeck({ prepared, run, request, wanted: false, need: notMade }));
-    const overflows = await run.stageAsync('measure', () =>
-      measureOverflow(run.browser('measure the slides'), deck.printPage(), run.warnings),
+    const measured = await run.stageAsync('measure', () =>
+      measureSlides(run.browser('measure the slides'), deck.printPage(), run.warnings),
     );
-    findings.push(...overflowFindings(overflows, printedSlides(prepared.config, prepared.stacks)));
+    const slides = printedSlides(prepared.config, prepared.stacks);
+    findings.push(...overflowFindings(measured.overflows, slides), ...missingGlyphFindings(measured.missingGlyphs, slides));
   }
   run.staging.discard();
   return run.result(countSlides(prepared.config, prepared.stacks), findings);

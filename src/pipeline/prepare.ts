@@ -4,7 +4,7 @@ import type { BriefConfig } from '../config/resolve.js';
 import { resolveAssets, type ResolvedAsset } from '../content/assets.js';
 import { drawFigures } from '../figures/draw.js';
 import type { SlideStack } from '../markdown/model.js';
-import { drawDiagrams, MERMAID_VERSION } from '../browser/mermaid.js';
+import { drawDiagrams, MERMAID_VERSION, parseDiagrams } from '../browser/mermaid.js';
 import type { PdfMetadata } from '../pdf/pdf-editor.js';
 import { placeFigures } from '../render/figures.js';
 import { staticPrintRefusal } from '../render/print-deck.js';
@@ -52,7 +52,7 @@ export async function prepare(run: BuildRun, request: BuildRequest): Promise<Pre
         diagramEngine: `mermaid ${MERMAID_VERSION}, rfc-brief ${VERSION}`,
         drawDiagrams: async (blocks, palette, warnings) =>
           request.noBrowser
-            ? new Map<string, string>()
+            ? parseDiagrams(blocks, warnings).then(() => new Map<string, string>())
             : drawDiagrams(
                 run.browser('draw the mermaid diagrams'),
                 blocks,

@@ -94,7 +94,9 @@ export class BuildRun implements AsyncDisposable {
 
   stageFolder(folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
     this.staging.write(`${folder}/index.html`, html);
-    for (const file of files.files) this.staging.copy(file.from, `${folder}/${file.to}`);
+    for (const file of files.files)
+      if (file.text === undefined) this.staging.copy(file.from, `${folder}/${file.to}`);
+      else this.staging.write(`${folder}/${file.to}`, file.text);
     for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`);
   }
 

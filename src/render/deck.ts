@@ -3,6 +3,7 @@ import type { Slide, SlideStack } from '../markdown/model.js';
 import { stacksFor } from '../markdown/only.js';
 import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes, scriptJson } from './html.js';
+import { fitTextScript } from './fit-text.js';
 import { firstTitle, printedOnly, printedSlides } from './printed-slides.js';
 import { slideBody } from './slide-body.js';
 
@@ -51,7 +52,7 @@ ${slides}
 <script${nonce} src="${DECK_LIB}/reveal/reveal.js"></script>
 ${printNonce === undefined ? `<script src="${DECK_LIB}/reveal/notes.js"></script>` : ''}
 <script${nonce}>
-Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));
+Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));${fitTextScript(stacks.some((stack) => stack.some((slide) => slide.revealOnly.includes('r-fit-text'))))}
 </script>
 </body>`,
   });

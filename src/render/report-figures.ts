@@ -25,8 +25,15 @@ export function captionFigures(html: string, slideTitle: string, counters: { fig
         removeLeadingLabel(explicit.node);
         nodes.splice(explicit.index, 1);
       }
+      // A `Table:` line the Markdown stage made the table's own <caption> (markdown/notes.ts).
+      const own = node.children.find((child): child is Element => isTag(child) && child.name === 'caption');
+      if (own) node.children = node.children.filter((child) => child !== own);
       counters.table++;
-      const caption = explicit ? render(explicit.node.children, { decodeEntities: false }) : escapeText(slideTitle);
+      const caption = own
+        ? render(own.children, { decodeEntities: false })
+        : explicit
+          ? render(explicit.node.children, { decodeEntities: false })
+          : escapeText(slideTitle);
       out.push(
         raw(
           `<figure class="table" id="table-${counters.table}"><figcaption><span class="label">Table ${counters.table}.</span> ${caption}</figcaption>`,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { REVEAL_DIST, THEMES_DIR, resolveTheme, type Theme } from '../config/themes.js';
@@ -10,6 +11,8 @@ export const REVEAL_CSS = join(REVEAL_DIST, 'reveal.css');
 export interface CopiedFile {
   readonly from: string;
   readonly to: string;
+  /** What is written instead of a plain copy of `from` (which stays the source, for cache keys). */
+  readonly text?: string;
 }
 
 export interface DocumentFiles {
@@ -37,6 +40,17 @@ const FONT_FILES: readonly CopiedFile[] = [
   }),
 ];
 
+/** rfc-brief's additions to a reveal.js theme: sizes that fit a slide, the imported fonts mapped to ours. */
+const REVEAL_EXTRAS = join(THEMES_DIR, 'reveal-extras.css');
+
+/**
+ * reveal.js's themes @import Google Fonts: a deck that asks the network, and a PDF whose type
+ * depends on it (refused while printing). The imports go; reveal-extras.css names the families.
+ */
+export function withoutRemoteImports(css: string): string {
+  return css.replace(/@import\s+(?:url\()?\s*["']?(?:https?:)?\/\/[^"')\s]+["']?\s*\)?[^;]*;/g, '');
+}
+
 /** What the deck needs beside index.html. */
 export function deckFiles(theme: Theme): DocumentFiles {
   const files: CopiedFile[] = [
@@ -45,11 +59,15 @@ export function deckFiles(theme: Theme): DocumentFiles {
     { from: join(REVEAL_DIST, 'plugin', 'notes.js'), to: lib('reveal/notes.js') },
   ];
   if (theme.kind !== 'brief') {
+    // A stylesheet of the briefing's own is copied as written; what it loads is reported.
+    const text = theme.kind === 'reveal' ? withoutRemoteImports(readFileSync(theme.cssFile, 'utf8')) : undefined;
     files.push(
-      { from: theme.cssFile, to: lib('theme/theme.css') },
+      { from: theme.cssFile, to: lib('theme/theme.css'), ...(text === undefined ? {} : { text }) },
       { from: join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
     );
-    return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css')] };
+    if (theme.kind === 'css') return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css')] };
+    files.push({ from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') }, ...FONT_FILES);
+    return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), lib('theme/reveal-extras.css')] };
   }
   files.push(...common(theme), { from: join(theme.dir, 'slides.css'), to: lib('theme/slides.css') });
   return { files, stylesheets: ['fonts.css', 'base.css', 'highlight.css', 'slides.css'].map((f) => lib(`theme/${f}`)) };
