@@ -55,6 +55,8 @@ export interface SettingsLayer {
   readonly keyLines: Readonly<Record<string, number>>;
   /** reveal-md.json carries many tool settings rfc-brief has no use for: no warnings for those. */
   readonly warnUnknown: boolean;
+  /** A reveal-md settings file: as in reveal-md, its `title` names the page and makes no title slide. */
+  readonly revealMd?: boolean | undefined;
 }
 
 export interface CliSettings {
@@ -89,7 +91,7 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     description: asString(read('description')),
     keywords: asKeywords(read('keywords')),
     lang: asString(read('lang')) ?? DEFAULT_LANG,
-    titleSlide: title !== undefined && read('titleSlide')?.value !== false,
+    titleSlide: asksForTitleSlide(layers),
   };
   const separators: Separators = {
     horizontal: asPattern(read('separator')) ?? DEFAULT_SEPARATOR,
@@ -114,6 +116,24 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   const requiredSections = asList(read('requiredSections'));
   return { config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions }, warnings };
 }
+
+/**
+ * The title slide rule (README, "Title slide"). In reveal-md, `title` only names the page; a
+ * briefing written for rfc-brief gets the slide made from its front matter when it says
+ * `titleSlide: true` or carries what that slide shows beyond the title (subtitle, author,
+ * version). reveal-md.json never asks for one. readBriefing then drops it when the first slide
+ * already shows the title (settleTitleSlide).
+ */
+function asksForTitleSlide(layers: readonly SettingsLayer[]): boolean {
+  const own = layers.filter((layer) => layer.revealMd !== true);
+  if (asString(pick(own, 'title')) === undefined) return false;
+  const asked = pick(own, 'titleSlide');
+  if (asked) return asked.value === true;
+  return TITLE_SLIDE_KEYS.some((key) => pick(own, key) !== undefined);
+}
+
+/** rfc-brief's own keys that only its title slide shows: a deck that has them wants that slide. */
+const TITLE_SLIDE_KEYS = ['subtitle', 'author', 'version'] as const;
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Diagnostic[]): Theme {
   if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);

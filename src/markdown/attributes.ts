@@ -14,6 +14,7 @@ const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/g;
 export interface ProcessedHtml {
   readonly html: string;
   readonly title: string;
+  readonly text: string;
   readonly slideAttributes: Record<string, string>;
   readonly facts: HtmlFacts;
 }
@@ -36,6 +37,7 @@ export function processSlideHtml(
   return {
     html: render(section.children, { decodeEntities: false }),
     title: findTitle(section.children),
+    text: decodeHTML(textContent(section)).replace(/\s+/g, ' ').trim(),
     slideAttributes: { ...section.attribs },
     facts: describeSection(section),
   };

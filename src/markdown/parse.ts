@@ -112,6 +112,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
   const noteUrls = unique([notesHtml, reportNotesHtml]).flatMap((html) => describeHtml(html).urls);
   return {
     title: processed.title || forReport.title,
+    text: processed.text,
     layout: 'default',
     regions: [{ name: 'body', html: processed.html, reportHtml: forReport.html }],
     notes: { html: notesHtml, reportHtml: reportNotesHtml },

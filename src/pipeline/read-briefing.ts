@@ -1,4 +1,5 @@
 import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from '../config/resolve.js';
+import { settleTitleSlide } from '../config/title-slide.js';
 import { loadBriefing, type LoadedBriefing } from '../content/load.js';
 import { type Diagnostic, warning } from '../errors.js';
 import { readFrontMatter } from '../markdown/front-matter.js';
@@ -36,10 +37,11 @@ export function readBriefing(
     sources.push({ path: file.display, text: fm.body, firstLine: fm.bodyLine });
   });
   if (loaded.revealMdJson)
-    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
+    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false, revealMd: true });
   const resolved = resolveConfig({ ...cli, root: loaded.root }, layers);
   warnings.push(...resolved.warnings);
   const parsed = parseSlides(sources, resolved.config.separators, { safe: cli.safe, cache: cli.slideCache });
   warnings.push(...parsed.warnings);
-  return { loaded, config: resolved.config, stacks: parsed.stacks, figures: parsed.figures, warnings };
+  const config = settleTitleSlide(resolved.config, parsed.stacks);
+  return { loaded, config, stacks: parsed.stacks, figures: parsed.figures, warnings };
 }
