@@ -17,16 +17,33 @@ interface Measured {
 }
 const oracle = JSON.parse(readFileSync(fixture('reveal-md-oracle.json'), 'utf8')) as { decks: Record<string, Measured> };
 
-/**
- * Where reveal-md is wrong and rfc-brief does better. happyplanet-keynote shows reveal.js's
- * markup as text: `<pre><code>&lt;section data-background="image.png"&gt;</code></pre>`. reveal-md
- * puts the Markdown in a <textarea>, whose text decodes the entities, so three of these examples
- * become real <section>s and slides. rfc-brief keeps the author's escaped text: 19 slides, 13
- * horizontal, and the three examples stay code on the slides that show them.
- */
-const BETTER: Readonly<Record<string, Partial<Measured>>> = {
-  'reveal-md-decks/happyplanet-keynote/index.md': { total: 19, horizontal: 13 },
+/** Where reveal-md is wrong and rfc-brief does better: what differs, and why. */
+interface Better {
+  readonly total?: number;
+  readonly horizontal?: number;
+  /** Slide index (0-based) → the heading rfc-brief's slide shows. */
+  readonly headings?: Readonly<Record<number, string>>;
+}
+const BETTER: Readonly<Record<string, Better>> = {
+  // happyplanet-keynote shows reveal.js's markup as text: `<pre><code>&lt;section
+  // data-background="image.png"&gt;</code></pre>`. reveal-md puts the Markdown in a <textarea>,
+  // whose text decodes the entities, so three of these examples become real <section>s and slides
+  // (22). rfc-brief keeps the author's escaped text: 19 slides, 13 horizontal, the examples stay code.
+  'reveal-md-decks/happyplanet-keynote/index.md': { total: 19, horizontal: 13, headings: {} },
+  // valorcz-bigdata writes "## Charts" beside a raw <section id="charts">: reveal.js makes the slide
+  // a stack of that section and leaves the heading in the stack's own <section> (shown over the
+  // chart, but no slide's first heading; its print layout leaves it on a page of its own).
+  // rfc-brief puts it on the chart's slide, which is what the audience sees.
+  'reveal-md-decks/valorcz-bigdata/slides.md': { headings: { 6: 'Charts' } },
 };
+
+/** reveal-md's values with rfc-brief's betters; no headings to compare where reveal-md invents slides. */
+function expectedFor(file: string): Omit<Measured, 'headings'> & { readonly headings: readonly string[] | undefined } {
+  const measured = oracle.decks[file] as Measured;
+  const { headings, ...counts } = BETTER[file] ?? {};
+  if (counts.total !== undefined && counts.total !== measured.total) return { ...measured, ...counts, headings: undefined };
+  return { ...measured, ...counts, headings: measured.headings.map((h, index) => headings?.[index] ?? h) };
+}
 
 function measure(file: string): Measured {
   const briefing = readBriefing(join(CORPUS, file), CORPUS);
@@ -41,25 +58,18 @@ function measure(file: string): Measured {
 
 describe('every corpus deck gives what reveal-md gives', () => {
   it.each(Object.keys(oracle.decks))('%s', (file) => {
-    const expected = oracle.decks[file] as Measured;
-    const better = BETTER[file];
+    const expected = expectedFor(file);
     const actual = measure(file);
-    if (better) {
-      expect({ total: actual.total, horizontal: actual.horizontal }).toEqual(better);
-      expect(actual.notes).toBe(expected.notes);
-      return;
-    }
     expect({ total: actual.total, horizontal: actual.horizontal, notes: actual.notes }).toEqual({
       total: expected.total,
       horizontal: expected.horizontal,
       notes: expected.notes,
     });
-    expect(actual.headings).toEqual(expected.headings);
+    if (expected.headings !== undefined) expect(actual.headings).toEqual(expected.headings);
   });
 
-  it('keeps happyplanet-keynote escaped <section> examples as text', () => {
-    const actual = measure('reveal-md-decks/happyplanet-keynote/index.md');
-    expect(actual.total).toBe(19);
+  it('keeps the escaped <section> examples of happyplanet-keynote as text: 19 slides where reveal-md makes 22', () => {
     expect(oracle.decks['reveal-md-decks/happyplanet-keynote/index.md']?.total).toBe(22);
+    expect(measure('reveal-md-decks/happyplanet-keynote/index.md')).toMatchObject({ total: 19, horizontal: 13 });
   });
 });

@@ -17,7 +17,10 @@ import {
   DEFAULT_THEME,
   DEFAULT_VERTICAL_SEPARATOR,
   FRONT_MATTER_KEYS,
+  REVEAL_JS_LAYOUT,
+  UNSUPPORTED_KEYS,
 } from './defaults.js';
+import { resolveDeckAssets, type DeckAssets } from './deck-assets.js';
 import { suggest } from './suggest.js';
 import { cssTheme, resolveTheme, type Theme } from './themes.js';
 
@@ -46,6 +49,8 @@ export interface BriefConfig {
   readonly theme: Theme;
   readonly separators: Separators;
   readonly revealOptions: Readonly<Record<string, unknown>>;
+  /** The deck's own stylesheets, scripts and code colours (reveal-md's css, scripts, highlightTheme). */
+  readonly deck: DeckAssets;
 }
 
 /** One layer of settings and the file it came from, for messages that point at it. */
@@ -74,7 +79,10 @@ export interface CliSettings {
  */
 export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]): { config: BriefConfig; warnings: Diagnostic[] } {
   const warnings: Diagnostic[] = [];
-  for (const layer of layers) if (layer.warnUnknown) warnUnknownKeys(layer, warnings);
+  // reveal-md hands every front matter key to its template: in a reveal-md deck an unknown key is
+  // the template's value, not a typo (bugli-collaborazione's footer, pba-templates' instructors).
+  const revealMdDeck = layers.some((layer) => layer.revealMd === true || layer.data['revealOptions'] !== undefined);
+  for (const layer of layers) if (layer.warnUnknown && !revealMdDeck) warnUnknownKeys(layer, warnings);
   const read = (key: string) => pick(layers, key);
 
   const themeLayer = read('theme');
@@ -98,14 +106,12 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     vertical: asPattern(read('verticalSeparator')) ?? DEFAULT_VERTICAL_SEPARATOR,
     notes: asPattern(read('notesSeparator')) ?? DEFAULT_NOTES_SEPARATOR,
   };
-  const userOptions = read('revealOptions');
-  if (userOptions && (typeof userOptions.value !== 'object' || userOptions.value === null || Array.isArray(userOptions.value))) {
-    throw invalid(userOptions, 'must be a set of reveal.js options ("key: value" lines indented under it)');
-  }
   // One PDF page per slide, fragments shown: the handout and the page counts rely on it.
   const revealOptions = {
     ...DEFAULT_REVEAL_OPTIONS,
-    ...(userOptions?.value as Record<string, unknown> | undefined),
+    // A reveal.js theme (or a stylesheet written for reveal.js) is laid out for reveal.js's size.
+    ...(theme.kind === 'brief' ? {} : REVEAL_JS_LAYOUT),
+    ...userRevealOptions(layers),
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
   };
@@ -114,7 +120,16 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   const sources = asList(read('sources'));
   const allowScripts = cli.allowScripts === true || read('allowScripts')?.value === true;
   const requiredSections = asList(read('requiredSections'));
-  return { config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions }, warnings };
+  const deck = resolveDeckAssets(
+    cli.root,
+    { css: read('css'), scripts: read('scripts'), highlightTheme: read('highlightTheme') },
+    warnings,
+  );
+  warnUnsupported(layers, warnings);
+  return {
+    config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions, deck },
+    warnings,
+  };
 }
 
 /**
@@ -134,6 +149,21 @@ function asksForTitleSlide(layers: readonly SettingsLayer[]): boolean {
 
 /** rfc-brief's own keys that only its title slide shows: a deck that has them wants that slide. */
 const TITLE_SLIDE_KEYS = ['subtitle', 'author', 'version'] as const;
+
+/** Every layer's revealOptions, the earlier layer's winning key by key (reveal.json < reveal-md.json < front matter). */
+function userRevealOptions(layers: readonly SettingsLayer[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const layer of [...layers].reverse()) {
+    const value = layer.data['revealOptions'];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      const where = { file: layer.file, line: layer.keyLines['revealOptions'] };
+      throw invalid({ key: 'revealOptions', value, where }, 'must be a set of reveal.js options ("key: value" lines indented under it)');
+    }
+    Object.assign(merged, value);
+  }
+  return merged;
+}
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Diagnostic[]): Theme {
   if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
@@ -216,6 +246,14 @@ function asPattern(found: Found | undefined): string | undefined {
 
 function invalid(found: Found, problem: string): BriefError {
   return new BriefError('FRONT_MATTER', `"${found.key}" ${problem}`, { where: found.where });
+}
+
+/** reveal-md keys that change what reveal-md makes and that rfc-brief does not do: once each, with what to do. */
+function warnUnsupported(layers: readonly SettingsLayer[], warnings: Diagnostic[]): void {
+  for (const [key, advice] of Object.entries(UNSUPPORTED_KEYS)) {
+    const found = pick(layers, key);
+    if (found) warnings.push(warning('unknown-key', `"${key}" is not supported and is ignored: ${advice}`, found.where));
+  }
 }
 
 function warnUnknownKeys(layer: SettingsLayer, warnings: Diagnostic[]): void {

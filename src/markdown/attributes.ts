@@ -43,6 +43,31 @@ export function processSlideHtml(
   };
 }
 
+/** One slide of a slide's HTML: its body and its <section>'s own attributes. */
+export interface SlidePart {
+  readonly html: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/**
+ * A slide whose HTML holds <section> elements of its own is, in reveal.js, a vertical stack of
+ * those sections (valorcz-bigdata's auto-animate pair). What lies beside them (a heading, comments)
+ * stays in the stack's own <section>, where reveal.js shows it over every slide of the stack and
+ * its print layout leaves it on a page of its own, blank but for it: here it goes to the stack's
+ * first slide, so that it is shown and printed with a slide. No section: the HTML is one slide.
+ */
+export function splitRawSections(html: string): SlidePart[] {
+  if (!/<section[\s>]/i.test(html)) return [{ html, attributes: {} }];
+  const doc = parseDocument(html, { decodeEntities: false });
+  const sections = doc.children.filter((child): child is Element => isTag(child) && child.name === 'section');
+  if (sections.length === 0) return [{ html, attributes: {} }];
+  const beside = doc.children.filter((child) => !sections.includes(child as Element));
+  return sections.map((section, index) => ({
+    html: render(index === 0 ? [...beside, ...section.children] : section.children, { decodeEntities: false }),
+    attributes: { ...section.attribs },
+  }));
+}
+
 /** `data-only="report"` on an element keeps it out of the slides, and the other way round. */
 function dropOtherTargets(parent: ParentNode, target: Target): void {
   parent.children = parent.children.filter((child) => {

@@ -38,6 +38,15 @@ export function readBriefing(
   });
   if (loaded.revealMdJson)
     layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false, revealMd: true });
+  // reveal.json holds reveal.js's options: the last layer of revealOptions, as in reveal-md.
+  if (loaded.revealJson)
+    layers.push({
+      data: { revealOptions: loaded.revealJson.data },
+      file: loaded.revealJson.path,
+      keyLines: {},
+      warnUnknown: false,
+      revealMd: true,
+    });
   const resolved = resolveConfig({ ...cli, root: loaded.root }, layers);
   warnings.push(...resolved.warnings);
   const parsed = parseSlides(sources, resolved.config.separators, { safe: cli.safe, cache: cli.slideCache });

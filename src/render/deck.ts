@@ -47,6 +47,7 @@ ${slides}
 </div></div>
 <script${nonce} src="${DECK_LIB}/reveal/reveal.js"></script>
 ${printNonce === undefined ? `<script src="${DECK_LIB}/reveal/notes.js"></script>` : ''}
+${blockScripts ? '' : config.deck.scripts.map((file) => `<script src="${escapeHtml(file.to)}"></script>\n`).join('')}
 <script${nonce}>
 Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));
 </script>
