@@ -48,17 +48,19 @@ function files(root: string, key: 'css' | 'scripts', value: unknown, where: Sour
   const entries = entriesOf(key, value, where);
   const kind = key === 'css' ? 'stylesheet' : 'script';
   const found: DeckFile[] = [];
+  const remote = entries.filter((entry) => /^([a-z][a-z0-9+.-]*:)?\/\//i.test(entry));
+  if (remote.length > 0) {
+    const named = remote.length === 1 ? `the ${kind} ${remote[0]} is` : `the ${kind}s ${remote.join(', ')} are`;
+    warnings.push(
+      warning(
+        'unknown-key',
+        `${key}: ${named} on the network and not loaded (rfc-brief's decks work offline); save a copy in the briefing folder and name that`,
+        where,
+      ),
+    );
+  }
   for (const entry of entries) {
-    if (/^([a-z][a-z0-9+.-]*:)?\/\//i.test(entry)) {
-      warnings.push(
-        warning(
-          'unknown-key',
-          `${key}: the ${kind} ${entry} is on the network and is not loaded (rfc-brief's decks work offline); save a copy in the briefing folder and name that`,
-          where,
-        ),
-      );
-      continue;
-    }
+    if (remote.includes(entry)) continue;
     const path = join(root, entry);
     const real = existsSync(path) && statSync(path).isFile() ? confine(root, entry, where, { subject: `the ${kind} ${entry}` }) : undefined;
     if (real === undefined) {

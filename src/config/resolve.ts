@@ -21,6 +21,7 @@ import {
   UNSUPPORTED_KEYS,
 } from './defaults.js';
 import { resolveDeckAssets, type DeckAssets } from './deck-assets.js';
+import { asksForTitleSlide } from './title-slide.js';
 import { suggest } from './suggest.js';
 import { cssTheme, resolveTheme, type Theme } from './themes.js';
 
@@ -99,7 +100,13 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     description: asString(read('description')),
     keywords: asKeywords(read('keywords')),
     lang: asString(read('lang')) ?? DEFAULT_LANG,
-    titleSlide: asksForTitleSlide(layers),
+    titleSlide: asksForTitleSlide(
+      (key) =>
+        pick(
+          layers.filter((layer) => layer.revealMd !== true),
+          key,
+        )?.value,
+    ),
   };
   const separators: Separators = {
     horizontal: asPattern(read('separator')) ?? DEFAULT_SEPARATOR,
@@ -132,24 +139,6 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   };
 }
 
-/**
- * The title slide rule (README, "Title slide"). In reveal-md, `title` only names the page; a
- * briefing written for rfc-brief gets the slide made from its front matter when it says
- * `titleSlide: true` or carries what that slide shows beyond the title (subtitle, author,
- * version). reveal-md.json never asks for one. readBriefing then drops it when the first slide
- * already shows the title (settleTitleSlide).
- */
-function asksForTitleSlide(layers: readonly SettingsLayer[]): boolean {
-  const own = layers.filter((layer) => layer.revealMd !== true);
-  if (asString(pick(own, 'title')) === undefined) return false;
-  const asked = pick(own, 'titleSlide');
-  if (asked) return asked.value === true;
-  return TITLE_SLIDE_KEYS.some((key) => pick(own, key) !== undefined);
-}
-
-/** rfc-brief's own keys that only its title slide shows: a deck that has them wants that slide. */
-const TITLE_SLIDE_KEYS = ['subtitle', 'author', 'version'] as const;
-
 /** Every layer's revealOptions, the earlier layer's winning key by key (reveal.json < reveal-md.json < front matter). */
 function userRevealOptions(layers: readonly SettingsLayer[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
@@ -166,7 +155,7 @@ function userRevealOptions(layers: readonly SettingsLayer[]): Record<string, unk
 }
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Diagnostic[]): Theme {
-  if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
+  if (!name.endsWith('.css')) return namedTheme(name, cli, found);
   // Like an image, a stylesheet the content names must be part of the briefing (confine.ts); one
   // given on the command line is the person's own choice and may be anywhere.
   const cssFile =
@@ -177,6 +166,24 @@ function pickTheme(name: string, cli: CliSettings, found: Found | undefined, war
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push(warning('theme-not-found', `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, found?.where));
   return resolveTheme(DEFAULT_THEME, undefined);
+}
+
+/**
+ * A theme by name. A name that is neither rfc-brief's, nor reveal.js's, nor a stylesheet fails
+ * the build (reveal-md would leave the deck unstyled, which nobody wants to present): the message
+ * says how to point `theme` at a stylesheet of the deck's own, and which file that may be.
+ */
+function namedTheme(name: string, cli: CliSettings, found: Found | undefined): Theme {
+  try {
+    return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
+  } catch (error) {
+    if (!(error instanceof BriefError) || error.code !== 'UNKNOWN_THEME') throw error;
+    const beside = [`${name}.css`, `css/${name}.css`, `theme/${name}.css`].find((file) => existsSync(resolve(cli.root, file)));
+    const own = beside
+      ? `The folder has ${beside}: write "theme: ${beside}" to use it.`
+      : `For a stylesheet of your own, give its path, ending in .css, relative to the deck's folder (e.g. "theme: css/${name}.css").`;
+    throw new BriefError('UNKNOWN_THEME', error.message, { where: error.where, hint: `${own} ${error.hint ?? ''}`.trim() });
+  }
 }
 
 interface Found {

@@ -3,6 +3,23 @@ import { stacksFor } from '../markdown/only.js';
 import type { BriefConfig } from './resolve.js';
 
 /**
+ * The title slide rule (README, "Title slide"). In reveal-md, `title` only names the page; a
+ * briefing written for rfc-brief gets the slide made from its front matter when it says
+ * `titleSlide: true` or carries what that slide shows beyond the title (subtitle, author,
+ * version). `own` reads the front matter only: reveal-md.json never asks for one.
+ */
+export function asksForTitleSlide(own: (key: string) => unknown): boolean {
+  const title = own('title');
+  if (title === undefined || (typeof title === 'string' && title.trim() === '')) return false;
+  const asked = own('titleSlide');
+  if (asked !== undefined) return asked === true;
+  return TITLE_SLIDE_KEYS.some((key) => own(key) !== undefined);
+}
+
+/** rfc-brief's own keys that only its title slide shows: a deck that has them wants that slide. */
+const TITLE_SLIDE_KEYS = ['subtitle', 'author', 'version'] as const;
+
+/**
  * The last part of the title slide rule (README, "Title slide"): no slide made from the front
  * matter when the deck's first slide already shows the title, as a reveal-md deck's own title
  * slide does (bugli-collaborazione, valorcz-bigdata): a second one would push every `#/N` link
