@@ -8,8 +8,6 @@ const SUMMARIES: Readonly<Record<string, (count: number, examples: string) => st
   'no-notes': (n) => `${n} slides have no speaker notes; \`rfc-brief check\` lists them`,
   'no-alt': (n) => `${n} images have no alt text; \`rfc-brief check\` lists them`,
   'missing-file': (n, examples) => `${n} files the deck names were not found (${examples}); \`rfc-brief check\` lists them`,
-  'refused-request': (n, examples) =>
-    `refused ${n} requests off this machine while printing (${examples}): a briefing's PDF uses only its own files`,
   'web-fonts': () =>
     "the theme's web fonts (fonts.googleapis.com) are not loaded while printing: the PDF uses only the briefing's files, and the slides print in the theme's fallback fonts",
 };
@@ -22,6 +20,8 @@ function kindOf(d: Diagnostic): string {
     return 'web-fonts';
   return d.code;
 }
+
+// Refused requests stay one line each: each names the slide that asked (the network guard's point).
 
 /**
  * The lines a build prints for its warnings: each, except that a kind seen more than a few times

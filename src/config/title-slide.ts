@@ -6,7 +6,8 @@ import type { BriefConfig } from './resolve.js';
  * The title slide rule (README, "Title slide"). In reveal-md, `title` only names the page; a
  * briefing written for rfc-brief gets the slide made from its front matter when it says
  * `titleSlide: true` or carries what that slide shows beyond the title (subtitle, author,
- * version). `own` reads the front matter only: reveal-md.json never asks for one.
+ * version) or another key only a briefing has (requiredSections, sources). `own` reads the front
+ * matter only: reveal-md.json never asks for one.
  */
 export function asksForTitleSlide(own: (key: string) => unknown): boolean {
   const title = own('title');
@@ -16,8 +17,8 @@ export function asksForTitleSlide(own: (key: string) => unknown): boolean {
   return TITLE_SLIDE_KEYS.some((key) => own(key) !== undefined);
 }
 
-/** rfc-brief's own keys that only its title slide shows: a deck that has them wants that slide. */
-const TITLE_SLIDE_KEYS = ['subtitle', 'author', 'version'] as const;
+/** Keys that make a deck an rfc-brief briefing, which opens with its title slide. */
+const TITLE_SLIDE_KEYS = ['subtitle', 'author', 'version', 'requiredSections', 'sources'] as const;
 
 /**
  * The last part of the title slide rule (README, "Title slide"): no slide made from the front
@@ -29,7 +30,7 @@ export function settleTitleSlide(config: BriefConfig, stacks: readonly SlideStac
   const { title, titleSlide } = config.meta;
   if (!titleSlide || title === undefined) return config;
   const first = stacksFor(stacks, 'slides')[0]?.[0];
-  if (!first || !comparable(first.text).includes(comparable(title))) return config;
+  if (!first || !comparable(first.leadText).includes(comparable(title))) return config;
   return { ...config, meta: { ...config.meta, titleSlide: false } };
 }
 

@@ -14,7 +14,7 @@ const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/g;
 export interface ProcessedHtml {
   readonly html: string;
   readonly title: string;
-  readonly text: string;
+  readonly leadText: string;
   readonly slideAttributes: Record<string, string>;
   readonly facts: HtmlFacts;
 }
@@ -37,7 +37,7 @@ export function processSlideHtml(
   return {
     html: render(section.children, { decodeEntities: false }),
     title: findTitle(section.children),
-    text: decodeHTML(textContent(section)).replace(/\s+/g, ' ').trim(),
+    leadText: leadText(section.children),
     slideAttributes: { ...section.attribs },
     facts: describeSection(section),
   };
@@ -113,6 +113,22 @@ function setAttribute(target: Element, name: string, value: string): void {
 
 function mergeClasses(a: string, b: string): string {
   return [...new Set(`${a} ${b}`.split(/\s+/).filter(Boolean))].join(' ');
+}
+
+/** Enough text to find a title in, read no further: a 10 MB slide is not copied once more. */
+export const LEAD_TEXT = 1000;
+
+function leadText(nodes: readonly ChildNode[]): string {
+  let text = '';
+  const visit = (children: readonly ChildNode[]) => {
+    for (const node of children) {
+      if (text.length >= LEAD_TEXT) return;
+      if (node.type === 'text') text += ` ${decodeHTML(node.data.slice(0, LEAD_TEXT * 2))}`.replace(/\s+/g, ' ');
+      else if (isTag(node) && node.name !== 'script' && node.name !== 'style') visit(node.children);
+    }
+  };
+  visit(nodes);
+  return text.trim().slice(0, LEAD_TEXT);
 }
 
 function findTitle(nodes: readonly ChildNode[]): string {

@@ -17,6 +17,7 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
  * block. Indenting such a comment to the item's content keeps it in the item, as marked 4 did.
  */
 export function keepCommentsInListItems(markdown: string): string {
+  if (!markdown.includes('<!--')) return markdown;
   const lines = markdown.split('\n');
   let column: number | undefined;
   let fence: string | undefined;

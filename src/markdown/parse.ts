@@ -125,7 +125,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     const first = index === 0;
     return {
       title: processed.title || forReport.title,
-      text: processed.text,
+      leadText: processed.leadText,
       layout: 'default',
       regions: [{ name: 'body', html: processed.html, reportHtml: forReport.html }],
       notes: first ? { html: notesHtml, reportHtml: reportNotesHtml } : { html: '', reportHtml: '' },

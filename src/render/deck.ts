@@ -28,6 +28,8 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce 
   const title = meta.title ?? firstTitle(printedSlides(config, allStacks)) ?? 'Slides';
   const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
   const options = { ...config.revealOptions };
+  // The deck's own scripts (reveal-md's `scripts`) load after reveal.js, before it starts, as in
+  // reveal-md; in the copy the browser prints they are left out unless scripts are allowed.
   const blockScripts = printNonce !== undefined && !config.allowScripts;
   const nonce = blockScripts ? ` nonce="${printNonce}"` : '';
   // The copy the browser prints allows only rfc-brief's own scripts, or the content's too when

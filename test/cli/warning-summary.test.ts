@@ -39,4 +39,9 @@ describe('the warnings a build prints', () => {
     expect(lines[0]).toMatch(/^warning: the theme's web fonts \(fonts\.googleapis\.com\) are not loaded while printing/);
     expect(lines[1]).toMatch(/youtube/);
   });
+
+  it('name each other refused request, with the slide that asked', () => {
+    const asked = ['a', 'b', 'c', 'd'].map((h) => ({ ...refused(`https://${h}.example/x.png`), where: { file: 'deck.md', line: 2 } }));
+    expect(summariseWarnings(asked)).toHaveLength(4);
+  });
 });

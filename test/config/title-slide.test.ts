@@ -17,6 +17,7 @@ describe('the title slide rule', () => {
     expect(asks(frontMatter({ title: 'T', subtitle: 'S' }))).toBe(true);
     expect(asks(frontMatter({ title: 'T', author: 'A' }))).toBe(true);
     expect(asks(frontMatter({ title: 'T', version: '1.0' }))).toBe(true);
+    expect(asks(frontMatter({ title: 'T', requiredSections: ['aims'] }))).toBe(true);
   });
 
   it('gives one to a deck that asks with titleSlide: true', () => {
