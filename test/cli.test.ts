@@ -162,7 +162,7 @@ describe('the rfc-brief binary', () => {
     write('content/a.md', '## From the binary');
     const result = await runBin(['build', '--no-pdf']);
     expect(result.code).toBe(0);
-    expect(readFileSync(join(dir, 'dist/slides/index.html'), 'utf8')).toContain('<h2>From the binary</h2>');
+    expect(readFileSync(join(dir, 'dist/slides/index.html'), 'utf8')).toContain('<h2 id="from-the-binary">From the binary</h2>');
   });
 
   it('exits 1 with a message and no stack trace on bad input', async () => {

@@ -4,10 +4,11 @@ import { display } from '../content/load.js';
 import type { BuildResult } from '../pipeline/request.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
-import { formatWarning, uniqueDiagnostics } from '../errors.js';
+import { uniqueDiagnostics } from '../errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_DIR, watchHint } from './hints.js';
+import { summariseWarnings } from './warning-summary.js';
 
 interface BuildFlags {
   out: string;
@@ -96,7 +97,7 @@ export function registerBuild(program: Command, io: CliIo): void {
 
 /** The build's warnings and the cheap checks' findings, each once. */
 function warningLines(result: BuildResult): string[] {
-  return uniqueDiagnostics([...result.warnings, ...result.findings]).map(formatWarning);
+  return summariseWarnings(uniqueDiagnostics([...result.warnings, ...result.findings]));
 }
 
 function parseOutputs(value: string): Selectable[] {

@@ -31,6 +31,15 @@ export const DEFAULT_REVEAL_OPTIONS: Readonly<Record<string, unknown>> = {
   pdfMaxPagesPerSlide: 1,
 };
 
+/** reveal.js's own layout (https://revealjs.com/config/), for decks in a reveal.js theme that give no size. */
+export const REVEAL_JS_LAYOUT: Readonly<Record<string, unknown>> = { width: 960, height: 700, margin: 0.04, center: true };
+
+/** reveal-md keys that shape its output and that rfc-brief does not honour, with what to do instead. */
+export const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
+  template: 'rfc-brief writes its own page around the slides; put what the template added in the slides, or style it with "css"',
+  preprocessor: 'rfc-brief runs no code on the Markdown; run the preprocessor yourself and build its output',
+};
+
 /** Front matter keys rfc-brief reads, and reveal-md's keys that it accepts without a warning. */
 export const FRONT_MATTER_KEYS = [
   'title',

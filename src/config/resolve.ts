@@ -17,8 +17,12 @@ import {
   DEFAULT_THEME,
   DEFAULT_VERTICAL_SEPARATOR,
   FRONT_MATTER_KEYS,
+  REVEAL_JS_LAYOUT,
+  UNSUPPORTED_KEYS,
 } from './defaults.js';
 import { safeRevealOptions } from './reveal-options.js';
+import { resolveDeckAssets, type DeckAssets } from './deck-assets.js';
+import { asksForTitleSlide } from './title-slide.js';
 import { suggest } from './suggest.js';
 import { cssTheme, resolveTheme, type Theme } from './themes.js';
 
@@ -50,6 +54,8 @@ export interface BriefConfig {
   readonly theme: Theme;
   readonly separators: Separators;
   readonly revealOptions: Readonly<Record<string, unknown>>;
+  /** The deck's own stylesheets, scripts and code colours (reveal-md's css, scripts, highlightTheme). */
+  readonly deck: DeckAssets;
 }
 
 /** One layer of settings and the file it came from, for messages that point at it. */
@@ -59,6 +65,8 @@ export interface SettingsLayer {
   readonly keyLines: Readonly<Record<string, number>>;
   /** reveal-md.json carries many tool settings rfc-brief has no use for: no warnings for those. */
   readonly warnUnknown: boolean;
+  /** A reveal-md settings file: as in reveal-md, its `title` names the page and makes no title slide. */
+  readonly revealMd?: boolean | undefined;
 }
 
 export interface CliSettings {
@@ -78,7 +86,10 @@ export interface CliSettings {
  */
 export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]): { config: BriefConfig; warnings: Diagnostic[] } {
   const warnings: Diagnostic[] = [];
-  for (const layer of layers) if (layer.warnUnknown) warnUnknownKeys(layer, warnings);
+  // reveal-md hands every front matter key to its template: in a reveal-md deck an unknown key is
+  // the template's value, not a typo (bugli-collaborazione's footer, pba-templates' instructors).
+  const revealMdDeck = layers.some((layer) => layer.revealMd === true || layer.data['revealOptions'] !== undefined);
+  for (const layer of layers) if (layer.warnUnknown && !revealMdDeck) warnUnknownKeys(layer, warnings);
   const read = (key: string) => pick(layers, key);
 
   const themeLayer = read('theme');
@@ -95,22 +106,26 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     description: asString(read('description')),
     keywords: asKeywords(read('keywords')),
     lang: asString(read('lang')) ?? DEFAULT_LANG,
-    titleSlide: title !== undefined && read('titleSlide')?.value !== false,
+    titleSlide: asksForTitleSlide(
+      (key) =>
+        pick(
+          layers.filter((layer) => layer.revealMd !== true),
+          key,
+        )?.value,
+    ),
   };
   const separators: Separators = {
     horizontal: asPattern(read('separator')) ?? DEFAULT_SEPARATOR,
     vertical: asPattern(read('verticalSeparator')) ?? DEFAULT_VERTICAL_SEPARATOR,
     notes: asPattern(read('notesSeparator')) ?? DEFAULT_NOTES_SEPARATOR,
   };
-  const userOptions = read('revealOptions');
-  if (userOptions && (typeof userOptions.value !== 'object' || userOptions.value === null || Array.isArray(userOptions.value))) {
-    throw invalid(userOptions, 'must be a set of reveal.js options ("key: value" lines indented under it)');
-  }
-  const givenOptions = userOptions?.value as Record<string, unknown> | undefined;
+  const givenOptions = userRevealOptions(layers);
   // One PDF page per slide, fragments shown: the handout and the page counts rely on it.
   const revealOptions = {
     ...DEFAULT_REVEAL_OPTIONS,
-    ...(givenOptions && cli.safe ? safeRevealOptions(givenOptions, userOptions?.where, warnings) : givenOptions),
+    // A reveal.js theme (or a stylesheet written for reveal.js) is laid out for reveal.js's size.
+    ...(theme.kind === 'brief' ? {} : REVEAL_JS_LAYOUT),
+    ...(cli.safe ? safeRevealOptions(givenOptions, read('revealOptions')?.where, warnings) : givenOptions),
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
   };
@@ -120,7 +135,31 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   const allowScripts = cli.allowScripts === true;
   warnSelfGranted(read('allowScripts'), allowScripts, warnings);
   const requiredSections = asList(read('requiredSections'));
-  return { config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions }, warnings };
+  const deck = resolveDeckAssets(
+    cli.root,
+    { css: read('css'), scripts: read('scripts'), highlightTheme: read('highlightTheme') },
+    warnings,
+  );
+  warnUnsupported(layers, warnings);
+  return {
+    config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions, deck },
+    warnings,
+  };
+}
+
+/** Every layer's revealOptions, the earlier layer's winning key by key (reveal.json < reveal-md.json < front matter). */
+function userRevealOptions(layers: readonly SettingsLayer[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const layer of [...layers].reverse()) {
+    const value = layer.data['revealOptions'];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      const where = { file: layer.file, line: layer.keyLines['revealOptions'] };
+      throw invalid({ key: 'revealOptions', value, where }, 'must be a set of reveal.js options ("key: value" lines indented under it)');
+    }
+    Object.assign(merged, value);
+  }
+  return merged;
 }
 
 /**
@@ -139,7 +178,7 @@ function warnSelfGranted(found: Found | undefined, allowed: boolean, warnings: D
 }
 
 function pickTheme(name: string, cli: CliSettings, found: Found | undefined, warnings: Diagnostic[]): Theme {
-  if (!name.endsWith('.css')) return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
+  if (!name.endsWith('.css')) return namedTheme(name, cli, found);
   // Like an image, a stylesheet the content names must be part of the briefing (confine.ts); one
   // given on the command line is the person's own choice and may be anywhere.
   const cssFile =
@@ -150,6 +189,24 @@ function pickTheme(name: string, cli: CliSettings, found: Found | undefined, war
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push(warning('theme-not-found', `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, found?.where));
   return resolveTheme(DEFAULT_THEME, undefined);
+}
+
+/**
+ * A theme by name. A name that is neither rfc-brief's, nor reveal.js's, nor a stylesheet fails
+ * the build (reveal-md would leave the deck unstyled, which nobody wants to present): the message
+ * says how to point `theme` at a stylesheet of the deck's own, and which file that may be.
+ */
+function namedTheme(name: string, cli: CliSettings, found: Found | undefined): Theme {
+  try {
+    return resolveTheme(name, cli.theme === undefined ? found?.where : undefined);
+  } catch (error) {
+    if (!(error instanceof BriefError) || error.code !== 'UNKNOWN_THEME') throw error;
+    const beside = [`${name}.css`, `css/${name}.css`, `theme/${name}.css`].find((file) => existsSync(resolve(cli.root, file)));
+    const own = beside
+      ? `The folder has ${beside}: write "theme: ${beside}" to use it.`
+      : `For a stylesheet of your own, give its path, ending in .css, relative to the deck's folder (e.g. "theme: css/${name}.css").`;
+    throw new BriefError('UNKNOWN_THEME', error.message, { where: error.where, hint: `${own} ${error.hint ?? ''}`.trim() });
+  }
 }
 
 interface Found {
@@ -219,6 +276,14 @@ function asPattern(found: Found | undefined): string | undefined {
 
 function invalid(found: Found, problem: string): BriefError {
   return new BriefError('FRONT_MATTER', `"${found.key}" ${problem}`, { where: found.where });
+}
+
+/** reveal-md keys that change what reveal-md makes and that rfc-brief does not do: once each, with what to do. */
+function warnUnsupported(layers: readonly SettingsLayer[], warnings: Diagnostic[]): void {
+  for (const [key, advice] of Object.entries(UNSUPPORTED_KEYS)) {
+    const found = pick(layers, key);
+    if (found) warnings.push(warning('unknown-key', `"${key}" is not supported and is ignored: ${advice}`, found.where));
+  }
 }
 
 function warnUnknownKeys(layer: SettingsLayer, warnings: Diagnostic[]): void {

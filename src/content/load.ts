@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import JSON5 from 'json5';
 import { BriefError } from '../errors.js';
 
 export interface LoadedFile {
@@ -14,7 +15,14 @@ export interface LoadedBriefing {
   readonly root: string;
   readonly files: readonly LoadedFile[];
   /** reveal-md's options file beside the Markdown, when there is one. */
-  readonly revealMdJson: { readonly path: string; readonly data: Record<string, unknown> } | undefined;
+  readonly revealMdJson: SettingsFile | undefined;
+  /** reveal.js's options, which reveal-md reads from reveal.json beside reveal-md.json. */
+  readonly revealJson: SettingsFile | undefined;
+}
+
+export interface SettingsFile {
+  readonly path: string;
+  readonly data: Record<string, unknown>;
 }
 
 /**
@@ -47,7 +55,12 @@ export function loadBriefing(input: string, cwd: string): LoadedBriefing {
       hint: 'Write at least one slide: a heading such as "## Why" and a few lines under it.',
     });
   }
-  return { root, files, revealMdJson: readRevealMdJson(root, cwd) };
+  return {
+    root,
+    files,
+    revealMdJson: readSettingsFile(root, 'reveal-md', cwd),
+    revealJson: readSettingsFile(root, 'reveal', cwd),
+  };
 }
 
 function readText(path: string, cwd: string): string {
@@ -88,18 +101,26 @@ function lineOfFirstInvalidByte(bytes: Buffer): number {
   return line;
 }
 
-function readRevealMdJson(root: string, cwd: string): LoadedBriefing['revealMdJson'] {
-  const path = join(root, 'reveal-md.json');
-  if (!existsSync(path)) return undefined;
+/**
+ * NAME.json5 or NAME.json, read as reveal-md reads them: as JSON5, so that the trailing commas and
+ * comments real configs carry (cjsteel-ansible-stack's) are fine.
+ */
+function readSettingsFile(root: string, name: string, cwd: string): SettingsFile | undefined {
+  const path = [`${name}.json5`, `${name}.json`].map((file) => join(root, file)).find((file) => existsSync(file));
+  if (path === undefined) return undefined;
+  const file = display(path, cwd);
+  let data: unknown;
   try {
-    const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { path: display(path, cwd), data: data as Record<string, unknown> };
+    data = JSON5.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new BriefError('FRONT_MATTER', `reveal-md.json is not valid JSON: ${(error as Error).message}`, {
-      where: { file: display(path, cwd) },
+    const { lineNumber, message } = error as Error & { lineNumber?: number };
+    throw new BriefError('FRONT_MATTER', `${basename(path)} cannot be read: ${message.replace(/^JSON5: /, '')}`, {
+      where: { file, line: lineNumber },
+      hint: 'Fix it, or remove it: rfc-brief reads it as reveal-md does (JSON5).',
     });
   }
-  throw new BriefError('FRONT_MATTER', 'reveal-md.json must hold one JSON object', { where: { file: display(path, cwd) } });
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) return { path: file, data: data as Record<string, unknown> };
+  throw new BriefError('FRONT_MATTER', `${basename(path)} must hold one object of settings ({ ... })`, { where: { file } });
 }
 
 /** A path as the person reads it: relative to where they are, unless that means climbing out. */

@@ -15,6 +15,7 @@ const ATTRIBUTE = /([^"= ]+?)="([^"]+?)"|(data-[^"= ]+?)(?=[" ])/g;
 export interface ProcessedHtml {
   readonly html: string;
   readonly title: string;
+  readonly leadText: string;
   readonly slideAttributes: Record<string, string>;
   readonly facts: HtmlFacts;
   /** The inner HTML of the slide's `<aside class="notes">` elements, taken out of `html`. */
@@ -42,9 +43,35 @@ export function processSlideHtml(
     asideNotes,
     html: render(section.children, { decodeEntities: false }),
     title: findTitle(section.children),
+    leadText: leadText(section.children),
     slideAttributes: { ...section.attribs },
     facts: describeSection(section),
   };
+}
+
+/** One slide of a slide's HTML: its body and its <section>'s own attributes. */
+export interface SlidePart {
+  readonly html: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/**
+ * A slide whose HTML holds <section> elements of its own is, in reveal.js, a vertical stack of
+ * those sections (valorcz-bigdata's auto-animate pair). What lies beside them (a heading, comments)
+ * stays in the stack's own <section>, where reveal.js shows it over every slide of the stack and
+ * its print layout leaves it on a page of its own, blank but for it: here it goes to the stack's
+ * first slide, so that it is shown and printed with a slide. No section: the HTML is one slide.
+ */
+export function splitRawSections(html: string): SlidePart[] {
+  if (!/<section[\s>]/i.test(html)) return [{ html, attributes: {} }];
+  const doc = parseDocument(html, { decodeEntities: false });
+  const sections = doc.children.filter((child): child is Element => isTag(child) && child.name === 'section');
+  if (sections.length === 0) return [{ html, attributes: {} }];
+  const beside = doc.children.filter((child) => !sections.includes(child as Element));
+  return sections.map((section, index) => ({
+    html: render(index === 0 ? [...beside, ...section.children] : section.children, { decodeEntities: false }),
+    attributes: { ...section.attribs },
+  }));
 }
 
 /** `data-only="report"` on an element keeps it out of the slides, and the other way round. */
@@ -92,6 +119,22 @@ function setAttribute(target: Element, name: string, value: string): void {
 
 function mergeClasses(a: string, b: string): string {
   return [...new Set(`${a} ${b}`.split(/\s+/).filter(Boolean))].join(' ');
+}
+
+/** Enough text to find a title in, read no further: a 10 MB slide is not copied once more. */
+export const LEAD_TEXT = 1000;
+
+function leadText(nodes: readonly ChildNode[]): string {
+  let text = '';
+  const visit = (children: readonly ChildNode[]) => {
+    for (const node of children) {
+      if (text.length >= LEAD_TEXT) return;
+      if (node.type === 'text') text += ` ${decodeHTML(node.data.slice(0, LEAD_TEXT * 2))}`.replace(/\s+/g, ' ');
+      else if (isTag(node) && node.name !== 'script' && node.name !== 'style') visit(node.children);
+    }
+  };
+  visit(nodes);
+  return text.trim().slice(0, LEAD_TEXT);
 }
 
 function findTitle(nodes: readonly ChildNode[]): string {

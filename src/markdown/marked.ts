@@ -1,6 +1,7 @@
 import { Marked, type Tokens } from 'marked';
 import { isFigureKind, type FigureKind } from './figures.js';
 import { highlighter } from './highlight.js';
+import { createSlugger, keepCommentsInListItems } from './marked4.js';
 
 /**
  * The one Markdown renderer: GitHub-flavoured Markdown, code highlighted at build time so the deck
@@ -8,8 +9,20 @@ import { highlighter } from './highlight.js';
  */
 export function createMarked(onFigure?: (kind: FigureKind, token: Tokens.Code) => string): Marked {
   const marked = new Marked({ gfm: true });
+  const slugger = createSlugger();
   marked.use({
+    // One document per parse (a slide, its notes): ids repeat across slides, as in reveal-md.
+    hooks: {
+      preprocess(markdown: string): string {
+        slugger.reset();
+        return keepCommentsInListItems(markdown);
+      },
+    },
     renderer: {
+      heading({ tokens, depth }: Tokens.Heading): string {
+        const id = slugger.slug(this.parser.parseInline(tokens, this.parser.textRenderer));
+        return `<h${depth}${id ? ` id="${escapeHtml(id)}"` : ''}>${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
       code(token: Tokens.Code): string {
         const lang = parseInfo(token.lang ?? '').language;
         if (onFigure && isFigureKind(lang)) return onFigure(lang, token);

@@ -72,6 +72,8 @@ export interface SlideImage {
 export interface Slide {
   /** Heading text of the slide (first h1-h6), or '' when it has none. */
   readonly title: string;
+  /** The start of the text the slide shows (up to LEAD_TEXT characters, whitespace collapsed): does it show the deck's title? */
+  readonly leadText: string;
   /** How the regions are arranged; 'default' (one region after another) until #13 adds others. */
   readonly layout: string;
   readonly regions: readonly Region[];

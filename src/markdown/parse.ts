@@ -1,7 +1,7 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
 import { BriefError, type Diagnostic, warning } from '../errors.js';
 import { joinNotes } from './notes.js';
-import { processSlideHtml } from './attributes.js';
+import { processSlideHtml, splitRawSections } from './attributes.js';
 import { describeHtml } from './facts.js';
 import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
 import { figurePlaceholder, type FigureBlock } from './figures.js';
@@ -23,7 +23,7 @@ export interface ParseOptions {
 /** A parsed slide with what parsing it reported, by everything that shaped it. */
 export type SlideCache = Map<
   string,
-  { readonly slide: Slide; readonly figures: readonly FigureBlock[]; readonly warnings: readonly Diagnostic[] }
+  { readonly slides: readonly Slide[]; readonly figures: readonly FigureBlock[]; readonly warnings: readonly Diagnostic[] }
 >;
 
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
@@ -44,7 +44,7 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
   for (const file of files) {
     for (const stack of splitSlides(file.text, separators)) {
       stacks.push(
-        stack.map((piece) => {
+        stack.flatMap((piece) => {
           const key = options.cache
             ? JSON.stringify([file.path, lineAt(file.text, piece.offset, file.firstLine), piece.text, separators, options.safe === true])
             : '';
@@ -52,17 +52,17 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
           if (cached) {
             for (const block of cached.figures) figures.set(block.key, block);
             warnings.push(...cached.warnings);
-            return cached.slide;
+            return cached.slides;
           }
           current = { piece, file };
           const before = { figures: new Set(figures.keys()), warnings: warnings.length };
-          const slide = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
+          const slides = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
           options.cache?.set(key, {
-            slide,
+            slides,
             figures: [...figures.values()].filter((block) => !before.figures.has(block.key)),
             warnings: warnings.slice(before.warnings),
           });
-          return slide;
+          return slides;
         }),
       );
     }
@@ -77,58 +77,74 @@ interface ParseContext {
   readonly safe: boolean;
 }
 
-function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, warnings, safe }: ParseContext): Slide {
+function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, warnings, safe }: ParseContext): Slide[] {
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
-  const { body, notes } = splitNotes(piece.text, separators.notes);
+  const { body, notes, markers } = splitNotes(piece.text, separators.notes);
+  if (markers > 1) {
+    warnings.push(
+      warning('slide', `this slide has ${markers} notes markers ("Note:"); like reveal.js, none is taken as notes: keep one`, {
+        file: file.path,
+        line,
+      }),
+    );
+  }
   checkDepth(piece, file);
-  const render = (target: Target) => {
-    const processed = processSlideHtml(marked.parse(selectFor(body, target), { async: false }), target);
-    if (!safe) return processed;
-    // Sanitised after the attribute comments are applied, so their attributes are checked too.
-    const clean = processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
-    return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes) };
-  };
+  const render = (target: Target) =>
+    splitRawSections(marked.parse(selectFor(body, target), { async: false })).map((part) => {
+      const processed = processSlideHtml(part.html, target, part.attributes);
+      if (!safe) return processed;
+      // Sanitised after the attribute comments are applied, so their attributes are checked too.
+      const clean = processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
+      return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes) };
+    });
   const renderNotes = (target: Target) => {
     if (!notes) return '';
     const html = marked.parse(selectFor(notes, target), { async: false });
     return safe ? sanitize(html) : html;
   };
-  const processed = render('slides');
-  const forReport = hasRegions(body) || processed.html.includes('data-only') ? render('report') : processed;
-  const only = processed.slideAttributes['data-only'];
-  if (only !== undefined && !(TARGETS as readonly string[]).includes(only)) {
-    warnings.push(
-      warning('slide', `data-only="${only}" is neither "slides" nor "report"; the slide goes in both`, { file: file.path, line }),
-    );
-  }
-  const assets: AssetRef[] = unique([...processed.facts.loads, ...forReport.facts.loads])
-    .filter(isLocalUrl)
-    .map((url) => ({ url, file: file.path, line: lineOf(piece, file, url, line) }));
+  const parts = render('slides');
+  const reportParts = hasRegions(body) || parts.some((p) => p.html.includes('data-only')) ? render('report') : parts;
   if (piece.text.trim() === '')
     warnings.push(warning('slide', 'this slide is empty (two separators with nothing between)', { file: file.path, line }));
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
     warnings.push(warning('slide', 'a code fence opened on this slide is never closed', { file: file.path, line }));
   }
   // Notes written as `<aside class="notes">` in the body join the `Note:` ones (notes.ts).
-  const notesHtml = joinNotes(renderNotes('slides'), processed.asideNotes);
-  const reportNotesHtml = hasRegions(notes) || forReport !== processed ? joinNotes(renderNotes('report'), forReport.asideNotes) : notesHtml;
+  const asides = (rendered: typeof parts) => rendered.map((part) => part.asideNotes).join('');
+  const notesHtml = joinNotes(renderNotes('slides'), asides(parts));
+  const reportNotesHtml = hasRegions(notes) || reportParts !== parts ? joinNotes(renderNotes('report'), asides(reportParts)) : notesHtml;
   const noteUrls = unique([notesHtml, reportNotesHtml]).flatMap((html) => describeHtml(html).urls);
-  return {
-    title: processed.title || forReport.title,
-    layout: 'default',
-    regions: [{ name: 'body', html: processed.html, reportHtml: forReport.html }],
-    notes: { html: notesHtml, reportHtml: reportNotesHtml },
-    only: only === 'slides' || only === 'report' ? only : undefined,
-    attributes: processed.slideAttributes,
-    source: { file: file.path, line, name: file.name ?? file.path },
-    assets,
-    ids: processed.facts.ids,
-    images: processed.facts.images,
-    links: processed.facts.links,
-    urls: unique([...processed.facts.urls, ...forReport.facts.urls, ...noteUrls]),
-    revealOnly: unique(processed.facts.revealOnly),
-  };
+  // A slide with <section>s of its own is a stack of them; its notes go with the first.
+  return parts.map((processed, index) => {
+    const forReport = reportParts[index] ?? processed;
+    const only = processed.slideAttributes['data-only'];
+    if (only !== undefined && !(TARGETS as readonly string[]).includes(only)) {
+      warnings.push(
+        warning('slide', `data-only="${only}" is neither "slides" nor "report"; the slide goes in both`, { file: file.path, line }),
+      );
+    }
+    const assets: AssetRef[] = unique([...processed.facts.loads, ...forReport.facts.loads])
+      .filter(isLocalUrl)
+      .map((url) => ({ url, file: file.path, line: lineOf(piece, file, url, line) }));
+    const first = index === 0;
+    return {
+      title: processed.title || forReport.title,
+      leadText: processed.leadText,
+      layout: 'default',
+      regions: [{ name: 'body', html: processed.html, reportHtml: forReport.html }],
+      notes: first ? { html: notesHtml, reportHtml: reportNotesHtml } : { html: '', reportHtml: '' },
+      only: only === 'slides' || only === 'report' ? only : undefined,
+      attributes: processed.slideAttributes,
+      source: { file: file.path, line, name: file.name ?? file.path },
+      assets,
+      ids: processed.facts.ids,
+      images: processed.facts.images,
+      links: processed.facts.links,
+      urls: unique([...processed.facts.urls, ...forReport.facts.urls, ...(first ? noteUrls : [])]),
+      revealOnly: unique(processed.facts.revealOnly),
+    };
+  });
 }
 
 function unique<T>(items: readonly T[]): T[] {

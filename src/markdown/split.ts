@@ -48,11 +48,16 @@ function lastStack(stacks: SlideSource[][]): SlideSource[] {
   return created;
 }
 
-/** Splits a slide into its body and its speaker notes at the first notes marker. */
-export function splitNotes(text: string, notesSeparator: string): { body: string; notes: string } {
-  const match = new RegExp(notesSeparator, 'mi').exec(text);
-  if (!match) return { body: text, notes: '' };
-  return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim() };
+/**
+ * Splits a slide into its body and its speaker notes at its notes marker. As in reveal.js's
+ * Markdown plugin, a slide with more than one marker has no notes at all: its text stays on the
+ * slide (`markers` tells the caller, who says so).
+ */
+export function splitNotes(text: string, notesSeparator: string): { body: string; notes: string; markers: number } {
+  const matches = [...text.matchAll(new RegExp(notesSeparator, 'gmi'))].filter((m) => m[0] !== '');
+  const [match] = matches;
+  if (!match || matches.length > 1) return { body: text, notes: '', markers: matches.length };
+  return { body: text.slice(0, match.index), notes: text.slice(match.index + match[0].length).trim(), markers: 1 };
 }
 
 /** 1-based line of `offset` in `text`, counting from `firstLine`. */

@@ -11,7 +11,7 @@ const PRINT_PAGE = 'slides/.print.html';
 /** slides/: the reveal.js deck with everything it loads beside it. */
 export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) => {
   const { config, stacks, assets, staticPrint } = prepared;
-  const deck = deckFiles(config.theme);
+  const deck = deckFiles(config.theme, config.deck);
   const html = renderDeck({ config, stacks, stylesheets: deck.stylesheets, live: request.live });
   run.stageFolder('slides', html, deck, assets);
   const printKey = cacheKey(run.printParts(prepared, 'slides.pdf', html), [...deck.files.map((f) => f.from), ...assets.map((a) => a.from)]);

@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import { resolveConfig, type BriefConfig, type CliSettings, type SettingsLayer } from '../config/resolve.js';
+import { settleTitleSlide } from '../config/title-slide.js';
 import { loadBriefing, type LoadedBriefing } from '../content/load.js';
 import { type Diagnostic, warning } from '../errors.js';
 import { readFrontMatter } from '../markdown/front-matter.js';
@@ -42,10 +43,20 @@ export function readBriefing(
     });
   });
   if (loaded.revealMdJson)
-    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false });
+    layers.push({ data: loaded.revealMdJson.data, file: loaded.revealMdJson.path, keyLines: {}, warnUnknown: false, revealMd: true });
+  // reveal.json holds reveal.js's options: the last layer of revealOptions, as in reveal-md.
+  if (loaded.revealJson)
+    layers.push({
+      data: { revealOptions: loaded.revealJson.data },
+      file: loaded.revealJson.path,
+      keyLines: {},
+      warnUnknown: false,
+      revealMd: true,
+    });
   const resolved = resolveConfig({ ...cli, root: loaded.root }, layers);
   warnings.push(...resolved.warnings);
   const parsed = parseSlides(sources, resolved.config.separators, { safe: cli.safe, cache: cli.slideCache });
   warnings.push(...parsed.warnings);
-  return { loaded, config: resolved.config, stacks: parsed.stacks, figures: parsed.figures, warnings };
+  const config = settleTitleSlide(resolved.config, parsed.stacks);
+  return { loaded, config, stacks: parsed.stacks, figures: parsed.figures, warnings };
 }

@@ -31,6 +31,8 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce,
   const title = meta.title ?? firstTitle(printedSlides(config, allStacks)) ?? 'Slides';
   const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
   const options = { ...config.revealOptions };
+  // The deck's own scripts (reveal-md's `scripts`) load after reveal.js, before it starts, as in
+  // reveal-md; in the copy the browser prints they are left out unless scripts are allowed.
   const blockScripts = printNonce !== undefined && !config.allowScripts;
   const nonce = blockScripts ? ` nonce="${printNonce}"` : '';
   // The copy the browser prints allows only rfc-brief's own scripts, or the content's too when
@@ -51,6 +53,7 @@ ${slides}
 </div></div>
 <script${nonce} src="${DECK_LIB}/reveal/reveal.js"></script>
 ${printNonce === undefined ? `<script src="${DECK_LIB}/reveal/notes.js"></script>` : ''}
+${blockScripts ? '' : config.deck.scripts.map((file) => `<script src="${escapeHtml(file.to)}"></script>\n`).join('')}
 <script${nonce}>
 Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));${fitTextScript(stacks.some((stack) => stack.some((slide) => slide.revealOnly.includes('r-fit-text'))))}
 </script>

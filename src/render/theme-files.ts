@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { REVEAL_DIST, THEMES_DIR, resolveTheme, type Theme } from '../config/themes.js';
+import { NO_DECK_ASSETS, type DeckAssets } from '../config/deck-assets.js';
 import { DECK_LIB } from './deck.js';
 
 /** A file copied into the output: an absolute source, a path relative to the document's folder. */
@@ -51,26 +52,36 @@ export function withoutRemoteImports(css: string): string {
   return css.replace(/@import\s+(?:url\()?\s*["']?(?:https?:)?\/\/[^"')\s]+["']?\s*\)?[^;]*;/g, '');
 }
 
-/** What the deck needs beside index.html. */
-export function deckFiles(theme: Theme): DocumentFiles {
+/**
+ * What the deck needs beside index.html: reveal.js, the theme, then the deck's own stylesheets
+ * (linked last, as reveal-md links them) and scripts (renderDeck loads them), at their own paths.
+ */
+export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): DocumentFiles {
   const files: CopiedFile[] = [
     { from: REVEAL_CSS, to: lib('reveal/reveal.css') },
     { from: join(REVEAL_DIST, 'reveal.js'), to: lib('reveal/reveal.js') },
     { from: join(REVEAL_DIST, 'plugin', 'notes.js'), to: lib('reveal/notes.js') },
+    ...own.css,
+    ...own.scripts,
   ];
+  const ownCss = own.css.map((file) => file.to);
   if (theme.kind !== 'brief') {
     // A stylesheet of the briefing's own is copied as written; what it loads is reported.
     const text = theme.kind === 'reveal' ? withoutRemoteImports(readFileSync(theme.cssFile, 'utf8')) : undefined;
     files.push(
       { from: theme.cssFile, to: lib('theme/theme.css'), ...(text === undefined ? {} : { text }) },
-      { from: join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
+      { from: own.highlight ?? join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
     );
-    if (theme.kind === 'css') return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css')] };
+    if (theme.kind === 'css') return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), ...ownCss] };
     files.push({ from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') }, ...FONT_FILES);
-    return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), lib('theme/reveal-extras.css')] };
+    return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), lib('theme/reveal-extras.css'), ...ownCss] };
   }
-  files.push(...common(theme), { from: join(theme.dir, 'slides.css'), to: lib('theme/slides.css') });
-  return { files, stylesheets: ['fonts.css', 'base.css', 'highlight.css', 'slides.css'].map((f) => lib(`theme/${f}`)) };
+  const highlight = own.highlight ? { from: own.highlight, to: lib('theme/highlight.css') } : undefined;
+  files.push(...common(theme).map((file) => (highlight && file.to === highlight.to ? highlight : file)), {
+    from: join(theme.dir, 'slides.css'),
+    to: lib('theme/slides.css'),
+  });
+  return { files, stylesheets: [...['fonts.css', 'base.css', 'highlight.css', 'slides.css'].map((f) => lib(`theme/${f}`)), ...ownCss] };
 }
 
 /** The report's styles: the theme's own report.css; reveal.js themes get the light report. */

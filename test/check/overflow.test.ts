@@ -10,7 +10,7 @@ const overflow = (index: number) => ({ index, source: undefined, bottom: 506, ri
 describe('overflowFindings', () => {
   it('names the printed page the browser measured by its slide, number, title and line', () => {
     // Pages: the title slide, First, Second, Overflowing (the hidden slide is not printed).
-    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief' });
+    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief', titleSlide: true });
     expect(overflowFindings([overflow(3)], printedSlides(config, stacks))).toEqual([
       {
         severity: 'error',
@@ -24,7 +24,7 @@ describe('overflowFindings', () => {
   });
 
   it('names the title slide by the front matter title', () => {
-    const { config, stacks } = briefingOf('## A', { title: 'Brief' });
+    const { config, stacks } = briefingOf('## A', { title: 'Brief', titleSlide: true });
     const [finding] = overflowFindings([{ ...overflow(0), bottom: 0, right: 12 }], printedSlides(config, stacks));
     expect(finding).toMatchObject({ slide: 1, title: 'Brief', where: undefined, message: expect.stringContaining('12 px too wide') });
   });
@@ -32,7 +32,7 @@ describe('overflowFindings', () => {
 
 describe('slide numbers after a hidden slide', () => {
   it('are the same in check, lint and the handout', () => {
-    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief' });
+    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief', titleSlide: true });
     const [measured] = overflowFindings([overflow(3)], printedSlides(config, stacks));
     const noNotes = lintBriefing({ config, stacks }).find((f) => f.code === 'no-notes');
     const handout = renderHandout({ config, stacks, layout: '6', stylesheets: [] }).html;

@@ -55,11 +55,6 @@ describe('resolveConfig', () => {
     expect(config.revealOptions).toMatchObject({ transition: 'none', controls: false, width: 1280 });
   });
 
-  it('makes a title slide only when there is a title, unless turned off', () => {
-    expect(resolveConfig(cli, [layer({ title: 'T' })]).config.meta.titleSlide).toBe(true);
-    expect(resolveConfig(cli, [layer({ title: 'T', titleSlide: false })]).config.meta.titleSlide).toBe(false);
-  });
-
   it('refuses a separator that is not a valid regular expression', () => {
     const error = briefErrorOf(() => resolveConfig(cli, [layer({ separator: '(' }, { separator: 4 })]));
     expect(error.message).toMatch(/"separator" is not a valid regular expression/);

@@ -104,8 +104,8 @@ describe('rfc-brief check on a deck with a hidden slide', () => {
   // deck shows (the title slide is 1): "Second" is 3 and "Overflowing" 4, in every message.
   it('names the slide that overflows by its own number, title and line', async () => {
     const result = await run(['check', fixture('hidden-slide')], cwd);
-    expect(result.stdout).toContain(`${DECK}:24: error: slide 4 "Overflowing" overflows the slide`);
-    expect(result.stdout).toContain(`${DECK}:20: warning: slide 3 "Second" has no speaker notes [no-notes]\n`);
+    expect(result.stdout).toContain(`${DECK}:25: error: slide 4 "Overflowing" overflows the slide`);
+    expect(result.stdout).toContain(`${DECK}:21: warning: slide 3 "Second" has no speaker notes [no-notes]\n`);
     expect(result.stdout).toMatch(/4 slides checked: 1 error, 1 warning\n$/);
     expect(result.code).toBe(1);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { readBriefing } from '../../src/pipeline/read-briefing.js';
 import { Browser } from '../../src/browser/browser.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { run } from '../helpers/cli.js';
-import { CORPUS } from '../helpers/paths.js';
+import { CORPUS, fixture } from '../helpers/paths.js';
 import { readPdf } from '../helpers/pdf.js';
 
 // Decks written by others build, and the real reveal.js counts the slides SOURCE.txt says it does.
@@ -43,5 +43,50 @@ describe('corpus decks in the real reveal.js and Chromium', () => {
     });
     expect(total).toBe(slides + titleSlide);
     expect((await readPdf(join(out, 'slides.pdf'))).pages).toHaveLength(slides + titleSlide);
+  });
+});
+
+// Three reveal-md decks printed end to end: the deck reveal.js shows and the slides PDF have the
+// slides reveal-md gives (test/fixtures/reveal-md-oracle.json; test/corpus-reveal-md.test.ts
+// compares every deck's model without a browser). valorcz-bigdata puts a heading beside a raw
+// <section>: reveal.js's print layout would leave that heading on a page of its own.
+const oracle = JSON.parse(readFileSync(fixture('reveal-md-oracle.json'), 'utf8')) as {
+  decks: Record<string, { total: number; horizontal: number; headings: string[] }>;
+};
+const printed = [
+  'reveal-md-decks/valorcz-bigdata/slides.md',
+  'reveal-md-decks/nevermendel-boilerplate/slides.md',
+  'reveal-md-decks/anxodio-kanban/slides.md',
+];
+
+describe('reveal-md decks in the real reveal.js and Chromium', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-reveal-md-'));
+  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 60_000);
+  afterAll(() => browser.dispose());
+
+  it.each(printed)("%s: reveal-md's slides in reveal.js, one PDF page each, none blank", async (file) => {
+    const expected = oracle.decks[file];
+    if (!expected) throw new Error(`no oracle values for ${file}`);
+    const out = join(dir, file.replace(/\W+/g, '-'));
+    const result = await run(['build', join(CORPUS, file), '--out', out, '--only', 'deck,slides'], dir);
+    expect(result.stderr).not.toMatch(/^error/m);
+    expect(result.code).toBe(0);
+    const shown = await browser.withPage(async (page) => {
+      await page.goto(pathToFileURL(join(out, 'slides/index.html')).href);
+      await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
+      return page.evaluate(() => {
+        const reveal = (window as unknown as { Reveal: { getTotalSlides(): number; getHorizontalSlides(): unknown[] } }).Reveal;
+        return { total: reveal.getTotalSlides(), horizontal: reveal.getHorizontalSlides().length };
+      });
+    });
+    expect(shown).toEqual({ total: expected.total, horizontal: expected.horizontal });
+    const pdf = await readPdf(join(out, 'slides.pdf'));
+    expect(pdf.pages).toHaveLength(expected.total);
+    // No page holds only its slide number: each shows its slide's heading, or some text of its own.
+    pdf.pages.forEach((text, index) => {
+      const heading = expected.headings[index] ?? '';
+      expect(text.replace(/\s*\d+(\s*\/\s*\d+)?$/, '')).not.toBe('');
+      if (heading !== '') expect(text.toLowerCase()).toContain(heading.toLowerCase());
+    });
   });
 });

@@ -50,16 +50,16 @@ describe('rfc-brief serve', () => {
 
   it('reloads a connected page on save, on the same slide, and shows a failed save as an overlay until fixed', async () => {
     await browser.withPage(async (page: Page) => {
-      await page.goto(`${server.url}slides/#/3`);
+      await page.goto(`${server.url}slides/#/2`);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
       const h = () => page.evaluate(() => (window as unknown as { Reveal: { getIndices(): { h: number } } }).Reveal.getIndices().h);
-      expect(await h()).toBe(3);
+      expect(await h()).toBe(2);
 
       const reloaded = page.waitForNavigation();
       writeFileSync(deck, readFileSync(deck, 'utf8').replace('Original text', 'Edited text'));
       await reloaded;
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
-      expect(await h()).toBe(3);
+      expect(await h()).toBe(2);
       expect(await page.evaluate(() => document.body.textContent)).toContain('Edited text');
 
       const good = readFileSync(deck, 'utf8');
@@ -72,7 +72,7 @@ describe('rfc-brief serve', () => {
       await fixed;
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());
       expect(await page.$('#rfc-brief-error')).toBeNull();
-      expect(await h()).toBe(3);
+      expect(await h()).toBe(2);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../../src/config/defaults.js';
 import { resolveConfig } from '../../src/config/resolve.js';
+import { settleTitleSlide } from '../../src/config/title-slide.js';
 import { parseSlides, type ParseOptions } from '../../src/markdown/parse.js';
 
 const SEPARATORS = { horizontal: DEFAULT_SEPARATOR, vertical: DEFAULT_VERTICAL_SEPARATOR, notes: DEFAULT_NOTES_SEPARATOR };
@@ -8,7 +9,7 @@ const SEPARATORS = { horizontal: DEFAULT_SEPARATOR, vertical: DEFAULT_VERTICAL_S
 export function briefingOf(markdown: string, frontMatter: Record<string, unknown> = {}, options: ParseOptions = {}) {
   const { config } = resolveConfig({ root: '/' }, [{ data: frontMatter, file: 'deck.md', keyLines: {}, warnUnknown: true }]);
   const { stacks } = parseSlides([{ path: 'deck.md', text: markdown, firstLine: 1 }], SEPARATORS, options);
-  return { config, stacks };
+  return { config: settleTitleSlide(config, stacks), stacks };
 }
 
 /** The deck of issue 12: a hidden slide before the one that overflows. */

@@ -11,14 +11,14 @@ describe('the structured slide', () => {
   it('has the default layout, one region named body, notes and where it starts', () => {
     const slide = slideOf('## A\n\n<!-- report -->\nLong form.\n<!-- /report -->\n\nNote: said.');
     expect(slide.layout).toBe('default');
-    expect(slide.regions).toEqual([{ name: 'body', html: '<h2>A</h2>\n', reportHtml: '<h2>A</h2>\n<p>Long form.</p>\n' }]);
+    expect(slide.regions).toEqual([{ name: 'body', html: '<h2 id="a">A</h2>\n', reportHtml: '<h2 id="a">A</h2>\n<p>Long form.</p>\n' }]);
     expect(slide.notes).toEqual({ html: '<p>said.</p>\n', reportHtml: '<p>said.</p>\n' });
     expect(slide.source).toEqual({ file: 'deck.md', line: 1, name: 'deck.md' });
   });
 
   it('records the ids of the slide, of Markdown and of raw HTML', () => {
     const slide = slideOf('<!-- .slide: id="intro" -->\n## A\n\n<div id="raw" data-id="not-an-id">x</div>\n\n`id="in-code"`');
-    expect([...slide.ids].sort()).toEqual(['intro', 'raw']);
+    expect([...slide.ids].sort()).toEqual(['a', 'intro', 'raw']);
   });
 
   it('records images with their alt text, from Markdown and raw HTML', () => {
@@ -72,7 +72,7 @@ describe('the structured slide', () => {
       '<!-- .slide: id="s" data-background-image="bg.png" -->\n## A\n\n<img src="x.png" onerror="alert(1)"><script>fetch("https://example.org/api")</script>',
       true,
     );
-    expect(slide.ids).toEqual(['s']);
+    expect(slide.ids).toEqual(['a', 's']);
     expect(slide.images).toEqual([{ src: 'x.png', alt: '' }]);
     expect(slide.urls).not.toContain('https://example.org/api');
     expect(slide.assets.map((asset) => asset.url)).toEqual(['x.png', 'bg.png']);

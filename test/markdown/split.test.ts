@@ -53,10 +53,19 @@ describe('splitNotes', () => {
     expect(splitNotes('# A\nNOTES:\nfirst\nsecond', DEFAULT_NOTES_SEPARATOR).notes).toBe('first\nsecond');
   });
 
+  it('takes no notes from a slide with two markers, as reveal.js does', () => {
+    expect(splitNotes('# A\nNote: one\n\nNote: two', DEFAULT_NOTES_SEPARATOR)).toEqual({
+      body: '# A\nNote: one\n\nNote: two',
+      notes: '',
+      markers: 2,
+    });
+  });
+
   it('leaves a slide without notes whole', () => {
     expect(splitNotes('# A\nA note: not at the start', DEFAULT_NOTES_SEPARATOR)).toEqual({
       body: '# A\nA note: not at the start',
       notes: '',
+      markers: 0,
     });
   });
 });

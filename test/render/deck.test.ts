@@ -23,7 +23,9 @@ describe('renderDeck', () => {
 
   it('nests vertical slides in a section of their own', () => {
     const { html, count } = deck('## A\n\n----\n\n## A.1\n\n---\n\n## B');
-    expect(html).toMatch(/<section>\s*<section data-source="a.md:1">\s*<h2>A<\/h2>[\s\S]*?<h2>A.1<\/h2>[\s\S]*?<\/section>\s*<\/section>/);
+    expect(html).toMatch(
+      /<section>\s*<section data-source="a.md:1">\s*<h2 id="a">A<\/h2>[\s\S]*?<h2 id="a1">A.1<\/h2>[\s\S]*?<\/section>\s*<\/section>/,
+    );
     expect(count).toBe(4);
   });
 

@@ -33,7 +33,9 @@ describe('renderHandout', () => {
   });
 
   it('leaves out hidden slides, as the slides PDF whose pages fill the frames does', () => {
-    const { config } = resolveConfig({ root: '/' }, [{ data: { title: 'Brief' }, file: 'a.md', keyLines: {}, warnUnknown: true }]);
+    const { config } = resolveConfig({ root: '/' }, [
+      { data: { title: 'Brief', titleSlide: true }, file: 'a.md', keyLines: {}, warnUnknown: true },
+    ]);
     const text = '## One\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## Hidden\n\n---\n\n## Three';
     const { stacks } = parseSlides([{ path: 'a.md', text, firstLine: 1 }], seps);
     const result = renderHandout({ config, stacks, layout: '3', stylesheets: [] });

@@ -38,6 +38,7 @@ describe('renderPrintDeck', () => {
   it("writes reveal.js's print layout: one numbered page per slide, no script", () => {
     const { config, stacks } = briefing('## A\n\n----\n\n## A.1\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n## H\n\n---\n\n## B', {
       title: 'T',
+      titleSlide: true,
     });
     const html = renderPrintDeck({ config, stacks, stylesheets: ['lib/theme/base.css'], revealCss: '' });
     expect(html).not.toMatch(/<script/);
@@ -45,7 +46,7 @@ describe('renderPrintDeck', () => {
     expect(html).toContain('@page{size:1280px 720px; margin: 0px;}');
     expect(html.match(/<div class="pdf-page" style="height: 719px">/g)).toHaveLength(4);
     expect([...html.matchAll(/slide-number-pdf">(\d+)</g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
-    expect(html).not.toContain('<h2>H</h2>');
+    expect(html).not.toContain('<h2 id="h">H</h2>');
     expect(html).toContain('<body class="reveal-viewport title-slide"');
   });
 

@@ -7,12 +7,12 @@ const summary = (slides: ReturnType<typeof printedSlides>) =>
 
 describe('printedSlides', () => {
   it('numbers the slides as the deck shows them, the title slide first', () => {
-    const { config, stacks } = briefingOf('## A\n\n----\n\n## A.1\n\n---\n\n## B', { title: 'Brief' });
+    const { config, stacks } = briefingOf('## A\n\n----\n\n## A.1\n\n---\n\n## B', { title: 'Brief', titleSlide: true });
     expect(summary(printedSlides(config, stacks))).toEqual(['1 0/0 Brief', '2 1/0 A', '3 1/1 A.1', '4 2/0 B']);
   });
 
   it('gives a hidden slide no number, and the slides after it the numbers reveal.js shows', () => {
-    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief' });
+    const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief', titleSlide: true });
     expect(summary(printedSlides(config, stacks))).toEqual([
       '1 0/0 Brief',
       '2 1/0 First',
@@ -45,7 +45,7 @@ describe('printedSlides', () => {
   });
 
   it('gives the report every slide meant for it, hidden ones too, and no title slide', () => {
-    const { config, stacks } = briefingOf(`${HIDDEN_BEFORE_OVERFLOW}\n\n----\n\n## Below`, { title: 'Brief' });
+    const { config, stacks } = briefingOf(`${HIDDEN_BEFORE_OVERFLOW}\n\n----\n\n## Below`, { title: 'Brief', titleSlide: true });
     const slides = printedSlides(config, stacks, 'report');
     expect(summary(slides)).toEqual(['1 0/0 First', '2 1/0 Hidden one', '3 2/0 Second', '4 3/0 Overflowing', '5 3/1 Below']);
     expect(printedStacks(slides).map((stack) => stack.map((slide) => slide.title))).toEqual([

@@ -28,7 +28,7 @@ describe('renderReport', () => {
   it('replaces the slide heading rather than printing it twice', () => {
     const { report } = build('## Why\n\n- a point');
     expect(report.html.match(/Why/g)).toHaveLength(2); // the contents entry and the heading
-    expect(report.html).not.toContain('<h2>Why</h2>');
+    expect(report.html).not.toContain('<h2 id="why">Why</h2>');
   });
 
   it('puts the speaker notes beneath the slide content as prose', () => {
