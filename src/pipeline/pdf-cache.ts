@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../errors.js';
+import { makeDir } from '../content/make-dir.js';
 
 export interface CachedPdf {
   readonly bytes: Uint8Array;
@@ -45,7 +46,7 @@ export class PdfCache {
 
   flush(): void {
     for (const [name, { path, pdf, entry }] of this.pending) {
-      mkdirSync(this.dir, { recursive: true });
+      makeDir(this.dir);
       // Only the latest of each document is kept.
       for (const old of readdirSync(this.dir)) if (old.startsWith(`${name}.`)) rmSync(join(this.dir, old), { force: true });
       writeFileSync(`${path}.tmp`, pdf.bytes);

@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefError } from '../errors.js';
+import { makeDir } from '../content/make-dir.js';
 
 /**
  * Outputs are written into a staging folder beside the output folder and moved into place only
@@ -15,7 +16,7 @@ export class Staging {
     const parent = dirname(outDir);
     this.dir = join(parent, `.${basename(outDir)}.rfc-brief-${process.pid}-${randomBytes(3).toString('hex')}`);
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeDir(this.dir);
     } catch (cause) {
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write the output folder ${outDir}`, {
         cause,
@@ -30,13 +31,13 @@ export class Staging {
 
   write(rel: string, contents: string | Uint8Array): void {
     const path = this.path(rel);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     writeFileSync(path, contents);
   }
 
   copy(from: string, rel: string): void {
     const path = this.path(rel);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     copyFileSync(from, path);
   }
 
@@ -48,7 +49,7 @@ export class Staging {
   commit(entries: readonly string[]): void {
     const moved: { target: string; old: string | undefined }[] = [];
     try {
-      mkdirSync(this.outDir, { recursive: true });
+      makeDir(this.outDir);
       for (const entry of entries) {
         const target = join(this.outDir, entry);
         const old = existsSync(target) ? `${this.path(entry)}.old` : undefined;
