@@ -4,7 +4,7 @@ import { display } from '../content/load.js';
 import type { BuildResult } from '../pipeline/request.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
-import { formatWarning, uniqueDiagnostics } from '../errors.js';
+import { failures, formatFinding, formatWarning, uniqueDiagnostics } from '../errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 
@@ -21,6 +21,7 @@ interface BuildFlags {
   json?: boolean;
   safe?: boolean;
   strict?: boolean;
+  force?: boolean;
   allowScripts?: boolean;
 }
 
@@ -40,7 +41,8 @@ export function addBrowserOptions(command: Command): Command {
     );
 }
 
-export function registerBuild(program: Command, io: CliIo): void {
+/** Sets the exit code: 1 when the build's findings fail it and --force wrote the outputs anyway. */
+export function registerBuild(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program.command('build').description('build the deck, the slides PDF, the handout and the report');
   addSourceOptions(command)
     .option('-o, --out <dir>', 'output folder', 'dist')
@@ -49,7 +51,8 @@ export function registerBuild(program: Command, io: CliIo): void {
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
     .option('--allow-scripts', 'let scripts written in the content run while printing')
-    .option('--strict', 'fail when the content asks to load anything outside the build');
+    .option('--strict', 'fail on warnings too (a load outside the build, a slide without notes, ...), as check --strict does')
+    .option('--force', 'write the outputs even when errors fail the build (it still exits 1)');
   addBrowserOptions(command)
     .option('--json', 'print the build report (files, pages, stage times, warnings) as JSON on stdout')
     .option('-q, --quiet', 'no progress and no warnings on stderr')
@@ -65,6 +68,7 @@ export function registerBuild(program: Command, io: CliIo): void {
         paper: flags.paper,
         safe: flags.safe,
         strict: flags.strict,
+        force: flags.force,
         allowScripts: flags.allowScripts,
         browserPath: flags.browserPath,
         timeoutMs: flags.timeout,
@@ -72,7 +76,15 @@ export function registerBuild(program: Command, io: CliIo): void {
         signal: io.signal,
         onProgress: flags.quiet ? undefined : createProgress(io),
       });
-      if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
+      if (!flags.quiet) for (const line of warningLines(result, flags.strict)) io.stderr(`${line}\n`);
+      // Only a forced build gets here with something that fails it: written, and said so.
+      const failed = failures([...result.warnings, ...result.findings], flags.strict);
+      if (failed.length > 0) {
+        io.stderr(
+          `error[CHECK_FAILED]: the build found ${failed.length} problem${failed.length === 1 ? '' : 's'}; written anyway (--force)\n`,
+        );
+        setExitCode(1);
+      }
       if (flags.json) {
         const { buildReport } = await import('../pipeline/run.js');
         io.stdout(
@@ -91,9 +103,11 @@ export function registerBuild(program: Command, io: CliIo): void {
     });
 }
 
-/** The build's warnings and the cheap checks' findings, each once. */
-function warningLines(result: BuildResult): string[] {
-  return uniqueDiagnostics([...result.warnings, ...result.findings]).map(formatWarning);
+/** The build's warnings and the checks' findings, each once; what fails the build as `check` prints it. */
+function warningLines(result: BuildResult, strict: boolean | undefined): string[] {
+  const all = uniqueDiagnostics([...result.warnings, ...result.findings]);
+  const failed = new Set(failures(all, strict));
+  return all.map((d) => (failed.has(d) ? formatFinding(d) : formatWarning(d)));
 }
 
 function parseOutputs(value: string): Selectable[] {

@@ -29,7 +29,7 @@ export async function printHandoutPages(browser: Browser, request: PrintRequest,
       return overflowing;
     }, MIN_NOTES_PT);
     for (const label of cut)
-      warnings.push(warning('notes-cut', `the handout cuts the notes of slide "${label}": they are too long for the layout`));
+      warnings.push(warning('notes-continued', `the handout cuts the notes of slide "${label}": they are too long for the layout`));
     return printOpenPage(page, request);
   });
 }

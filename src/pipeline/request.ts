@@ -21,8 +21,10 @@ export interface BuildRequest {
   readonly safe?: boolean | undefined;
   /** Let scripts written in the content run while printing. */
   readonly allowScripts?: boolean | undefined;
-  /** A request the pages make outside the build's own files fails the build. */
+  /** Warnings fail the build too (a request the pages make outside the build's own files among them). */
   readonly strict?: boolean | undefined;
+  /** Write the outputs even when errors (or, with strict, warnings) fail the build. */
+  readonly force?: boolean | undefined;
   /** `check`: lay the deck out in the browser and measure it; write nothing. */
   readonly check?: boolean | undefined;
   /** Never start a browser: diagrams that are not cached are left out (check --no-browser). */
