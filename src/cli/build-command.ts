@@ -77,6 +77,8 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         onProgress: flags.quiet ? undefined : createProgress(io),
       });
       if (!flags.quiet) for (const line of warningLines(result, flags.strict)) io.stderr(`${line}\n`);
+      if (!flags.quiet && result.removed?.length)
+        io.stderr(`removed ${result.removed.map((path) => shown(io.cwd, path)).join(', ')}: an earlier build's, not made by this one\n`);
       // Only a forced build gets here with something that fails it: written, and said so.
       const failed = failures([...result.warnings, ...result.findings], flags.strict);
       if (failed.length > 0) {

@@ -1,6 +1,7 @@
 import { type Diagnostic, warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
+import type { Page } from 'puppeteer';
 import type { Browser } from '../browser/browser.js';
 import { openPdf, type PageSize, type PageSizes, type Placement } from '../pdf/pdf-editor.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
@@ -21,6 +22,7 @@ export async function printHandoutPages(
 ): Promise<{ readonly bytes: Uint8Array; readonly pageOf: readonly number[] }> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
+    await shrinkNotes(page);
     const { pageOf, continued } = await continueNotes(page);
     for (const { slide: index, page: on } of continued) {
       const slide = slides[index - 1];
@@ -39,6 +41,27 @@ export async function printHandoutPages(
     }
     return { bytes: await printOpenPage(page, request), pageOf };
   });
+}
+
+/** Notes type is made smaller, down to this size in points, before notes continue on another page. */
+const MIN_NOTES_PT = 8;
+
+/**
+ * Notes a little too long for their frame are set a little smaller (half a point at a time, to
+ * 8 pt at the least, which still reads on paper); notes that do not fit even then keep their
+ * size and continue on another page (continueNotes).
+ */
+async function shrinkNotes(page: Page): Promise<void> {
+  await page.evaluate((minPt: number) => {
+    for (const notes of document.querySelectorAll<HTMLElement>('.notes:not(.empty)')) {
+      let size = parseFloat(getComputedStyle(notes).fontSize) * 0.75;
+      while (notes.scrollHeight > notes.clientHeight + 1 && size > minPt) {
+        size = Math.max(minPt, size - 0.5);
+        notes.style.fontSize = `${size}pt`;
+      }
+      if (notes.scrollHeight > notes.clientHeight + 1) notes.style.fontSize = '';
+    }
+  }, MIN_NOTES_PT);
 }
 
 export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {

@@ -66,6 +66,11 @@ export interface WrittenFile {
 
 export interface BuildResult {
   readonly written: readonly WrittenFile[];
+  /**
+   * Outputs of an earlier build this one did not make (--only, --no-pdf), taken out of the output
+   * folder so that it holds exactly what this build wrote.
+   */
+  readonly removed?: readonly string[] | undefined;
   readonly slides: number;
   readonly warnings: readonly Diagnostic[];
   /** What `check` reports: the cheap checks always, overflow when the deck was measured. */

@@ -127,17 +127,6 @@ export class BuildRun implements AsyncDisposable {
     const all = [...this.warnings, ...findings];
     const failed = failures(all, this.request.strict);
     if (failed.length === 0) return;
-    const refused = failed.filter((w) => w.refused !== undefined);
-    if (refused[0] && refused.length === failed.length) {
-      throw new BriefError(
-        'REFUSED_REQUEST',
-        `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`,
-        {
-          where: refused[0].where,
-          hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
-        },
-      );
-    }
     throw new BriefError('CHECK_FAILED', failedMessage(failed, uniqueDiagnostics(all)), {
       hint: 'Fix them and build again (rfc-brief check finds the same), or pass --force to write the outputs anyway (the build still exits 1).',
     });
@@ -149,7 +138,10 @@ export class BuildRun implements AsyncDisposable {
     const written = entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.out.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
-    this.staging.commit([...entries, 'build-report.json']);
+    const removed = this.staging.commit(
+      [...entries, 'build-report.json'],
+      OUTPUTS.map((output) => output.entry),
+    );
     try {
       this.pdfCache.flush();
       this.figureCache.flush();
@@ -157,7 +149,7 @@ export class BuildRun implements AsyncDisposable {
       // The outputs are in place; a cache that cannot be written only makes the next build slower.
       this.warnings.push(warning('cache', `could not keep the build cache: ${(error as Error).message}`));
     }
-    return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })) };
+    return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })), removed };
   }
 
   result(slides: number, findings: readonly Diagnostic[]): BuildResult {

@@ -45,9 +45,14 @@ export class Staging {
     rmSync(this.path(rel), { force: true });
   }
 
-  /** Moves each staged entry over its counterpart in the output folder. */
-  commit(entries: readonly string[]): void {
+  /**
+   * Moves each staged entry over its counterpart in the output folder, and takes out of it what an
+   * earlier build wrote and this one did not (`stale`: the entries rfc-brief owns there, nothing
+   * else), so that the folder holds exactly what the last build wrote. Returns what was taken out.
+   */
+  commit(entries: readonly string[], owned: readonly string[] = []): string[] {
     const moved: { target: string; old: string | undefined }[] = [];
+    const removed: string[] = [];
     try {
       makeDir(this.outDir);
       for (const entry of entries) {
@@ -57,6 +62,16 @@ export class Staging {
         moved.push({ target, old });
         renameSync(this.path(entry), target);
       }
+      // Into the staging folder, not deleted: a failure below puts them back, discard() removes them.
+      for (const [index, entry] of owned.filter((e) => !entries.includes(e)).entries()) {
+        const target = join(this.outDir, entry);
+        if (!existsSync(target)) continue;
+        const old = this.path(`.stale-${index}`);
+        renameSync(target, old);
+        moved.push({ target, old });
+        removed.push(target);
+      }
+      return removed;
     } catch (cause) {
       // Put back what was already replaced: the previous output stays whole.
       for (const { target, old } of moved.reverse()) {

@@ -81,7 +81,7 @@ export function renderHandout({ config, stacks, layout, stylesheets }: HandoutIn
     return `<div class="page">
 <header class="running"><span class="running-title">${escapeHtml(title)}</span><span class="running-kind">Handout</span></header>
 ${body}
-<footer class="running"><span>${escapeHtml(config.meta.author ?? '')}</span><span class="page-number">Page ${number} of ${count}</span></footer>
+<footer class="running"><span>${escapeHtml(config.meta.author ?? '')}</span><span class="page-number">${number ? `Page ${number} of ${count}` : ''}</span></footer>
 </div>`;
   }
   // The page notes continue on: the whole area inside the margins, for as many pages as they need.
