@@ -75,6 +75,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         cwd: options.cwd,
         pdf: false,
         only: ['deck', 'report'],
+        // While you write, the deck shows what is there (a missing image, a broken link): what
+        // `check` would fail is said, not a reason to stop reloading.
+        force: true,
         theme: options.theme,
         safe: options.safe,
         env: options.env,
