@@ -20,7 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
     .showSuggestionAfterError(true);
-  registerBuild(program, io);
+  registerBuild(program, io, (code) => (exitCode = code));
   registerCheck(program, io, (code) => (exitCode = code));
   registerServe(program, io);
   registerInit(program, io);

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DIAGRAM',
   'INTERRUPTED',
   'REFUSED_REQUEST',
+  'CHECK_FAILED',
   'SERVE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -78,7 +79,7 @@ export const DIAGNOSTIC_CODES = [
   'missing-glyph',
   'page-error',
   'script-not-run',
-  'notes-cut',
+  'notes-continued',
   'report-contents',
   'cache',
 ] as const;
@@ -104,6 +105,20 @@ export interface Diagnostic {
 /** A warning: what, where, and its code. */
 export function warning(code: DiagnosticCode, message: string, where?: SourceLocation, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { severity: 'warning', code, message, where, ...extra };
+}
+
+/**
+ * What fails a build or `check`: every error, and with --strict every warning too (one meaning of
+ * --strict in both commands).
+ */
+export function failures(diagnostics: readonly Diagnostic[], strict: boolean | undefined): Diagnostic[] {
+  return uniqueDiagnostics(diagnostics).filter((d) => d.severity === 'error' || strict === true);
+}
+
+/** The line `check` prints for it, and a failed build for each thing that failed it. */
+export function formatFinding(diagnostic: Diagnostic): string {
+  const place = diagnostic.where ? `${formatLocation(diagnostic.where)}: ` : '';
+  return `${place}${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
 }
 
 /** The line a build prints for it on stderr. */

@@ -41,6 +41,21 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
     expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['build-report.json', 'report']);
   });
 
+  it('--only takes out what an earlier build wrote and this one did not, says so, and leaves other files alone', async () => {
+    write('deck/a.md', '## A\n\nNote: n.');
+    expect((await run(['build', 'deck', '--no-pdf', '--out', 'stale'], dir)).code).toBe(0);
+    write('stale/mine.txt', 'a file of the person, not of rfc-brief');
+    const result = await run(['build', 'deck', '--no-pdf', '--only', 'report', '--out', 'stale'], dir);
+    expect(result.code).toBe(0);
+    expect(
+      readdirSync(join(dir, 'stale'))
+        .filter((name) => name !== '.rfc-brief-cache')
+        .sort(),
+    ).toEqual(['build-report.json', 'mine.txt', 'report']);
+    expect(existsSync(join(dir, 'stale/slides'))).toBe(false);
+    expect(result.stderr).toContain("removed stale/slides: an earlier build's, not made by this one");
+  });
+
   it('refuses an unknown output name in --only', async () => {
     const result = await run(['build', '--only', 'slides,memo'], dir);
     expect(result.code).toBe(2);
@@ -67,11 +82,19 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
   });
 
   it('prints warnings with file and line on stderr and still succeeds', async () => {
-    write('deck/a.md', '---\ntitle: T\ncolour: red\n---\n## A\n\n![x](missing.png)\n');
+    write('deck/a.md', '---\ntitle: T\ncolour: red\n---\n## A\n\n- no notes\n');
     const result = await run(['build', 'deck', '--no-pdf'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('warning: deck/a.md:3: unknown key "colour" is ignored');
-    expect(result.stderr).toContain('warning: deck/a.md:7: missing.png was not found');
+    expect(result.stderr).toContain('warning: deck/a.md:5: slide 2 "A" has no speaker notes');
+  });
+
+  it('fails on a missing image, as check does, naming its file and line, and writes nothing', async () => {
+    write('deck/a.md', '---\ntitle: T\n---\n## A\n\n![x](missing.png)\n');
+    const result = await run(['build', 'deck', '--no-pdf', '--out', 'missing-out'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('  deck/a.md:6: error: missing.png was not found; the slide will show it as missing [missing-file]');
+    expect(existsSync(join(dir, 'missing-out'))).toBe(false);
   });
 
   it('applies --theme', async () => {

@@ -10,10 +10,9 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'rfc-brief-progress-'));
   mkdirSync(join(dir, 'deck'));
-  writeFileSync(
-    join(dir, 'deck/a.md'),
-    '---\ntitle: T\ntitel: typo\n---\n## A\n\nNote: n.\n\n---\n\n## B\n\n![x](missing.png)\n\nNote: n.',
-  );
+  writeFileSync(join(dir, 'deck/a.md'), '---\ntitle: T\ntitel: typo\n---\n## A\n\nNote: n.\n\n---\n\n## B\n\n![](pic.png)\n\nNote: n.');
+  // An image without alt text: a warning, which does not fail the build (a missing one would).
+  writeFileSync(join(dir, 'deck/pic.png'), 'not really a png');
 });
 
 async function runAs(args: string[], env: Record<string, string | undefined>, isTTY: boolean) {
@@ -67,7 +66,16 @@ describe('progress and the build report', () => {
     const result = await run(['build', 'deck', '--json', '--quiet'], dir);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as { files: { path: string }[]; stages: { stage: string; ms: number }[] };
-    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'figures', 'deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf']);
+    expect(report.stages.map((s) => s.stage)).toEqual([
+      'read',
+      'figures',
+      'deck',
+      'slides.pdf',
+      'handout.pdf',
+      'report',
+      'report.pdf',
+      'measure',
+    ]);
     expect(report.stages.every((s) => s.ms >= 0)).toBe(true);
     expect(report.files.map((f) => f.path)).toEqual([
       'dist/slides/index.html',
@@ -92,7 +100,7 @@ describe('progress and the build report', () => {
       expect.objectContaining({ file: 'deck/a.md', line: 3, message: expect.stringContaining('"titel"') }),
     );
     expect(report.warnings).toContainEqual(
-      expect.objectContaining({ file: 'deck/a.md', line: 13, message: expect.stringContaining('missing.png') }),
+      expect.objectContaining({ file: 'deck/a.md', line: 11, message: expect.stringContaining('image without alt text: pic.png') }),
     );
   });
 

@@ -44,6 +44,7 @@ export class Browser implements AsyncDisposable {
       return await use(page);
     } catch (error) {
       if (error instanceof BriefError) throw error;
+      if (isProtocolTimeout(error) && browser.connected) throw timedOut(this.timeoutMs, 'the browser to answer');
       // A browser that crashed or was killed surfaces as a protocol error: say so, not as a bug.
       const gone = !browser.connected;
       throw new BriefError(
@@ -173,8 +174,9 @@ export class Browser implements AsyncDisposable {
       let timer: NodeJS.Timeout | undefined;
       const connecting = connect(chromium, this.timeoutMs);
       const gone = chromium.exited.then(() => Promise.reject(new Error('the browser exited as it started')));
+      // A browser that is slow to answer is not a broken one: the person is told to wait longer.
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`it did not answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs);
+        timer = setTimeout(() => reject(timedOut(this.timeoutMs, 'the browser to start')), this.timeoutMs);
       });
       gone.catch(() => undefined);
       try {
@@ -183,9 +185,23 @@ export class Browser implements AsyncDisposable {
         clearTimeout(timer);
       }
     } catch (cause) {
+      if (cause instanceof BriefError) throw cause;
+      if (isProtocolTimeout(cause)) throw timedOut(this.timeoutMs, 'the browser to start');
       throw await failed(cause);
     }
   }
+}
+
+/** The one message for a wait that ran out: what was waited for, and how to wait longer. */
+export function timedOut(timeoutMs: number, waitingFor: string): BriefError {
+  return new BriefError('TIMEOUT', `gave up after ${timeoutMs / 1000} s waiting for ${waitingFor}`, {
+    hint: `Pass --timeout with a larger number of milliseconds (now ${timeoutMs}; the default is 60000).`,
+  });
+}
+
+/** puppeteer's protocol clock (set to --timeout) ran out: "Runtime.evaluate timed out. Increase the 'protocolTimeout' ...". */
+function isProtocolTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || / timed out\. Increase the 'protocolTimeout'/.test(error.message));
 }
 
 /**

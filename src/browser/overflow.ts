@@ -1,3 +1,4 @@
+import type { Page } from 'puppeteer-core';
 import type { Diagnostic } from '../errors.js';
 import type { Browser } from './browser.js';
 import { findMissingGlyphs, type MissingGlyphs } from './glyphs.js';
@@ -29,40 +30,48 @@ export async function measureSlides(
 ): Promise<{ overflows: Overflow[]; missingGlyphs: MissingGlyphs[] }> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
-    const overflows = await page.evaluate(() => {
-      const found: { index: number; source: string | undefined; bottom: number; right: number }[] = [];
-      document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
-        const slide = pdfPage.querySelector<HTMLElement>('section');
-        if (!slide) return;
-        const box = slide.getBoundingClientRect();
-        const style = getComputedStyle(slide);
-        const height = Math.min(slide.clientHeight, pdfPage.clientHeight);
-        // Below the content box is the footer band (slide number); past the right edge is off the page.
-        const footer = slide.classList.contains('title-slide') ? 0 : parseFloat(style.paddingBottom);
-        const limitBottom = box.top + height - footer;
-        const limitRight = box.left + slide.clientWidth;
-        const clipped = (element: Element): boolean => {
-          // What an SVG draws outside its viewport, or a scrolling box holds, is not on the slide.
-          if (element.tagName.toLowerCase() !== 'svg' && element.closest('svg')) return true;
-          for (let parent = element.parentElement; parent && parent !== slide; parent = parent.parentElement) {
-            if (getComputedStyle(parent).overflow !== 'visible') return true;
-          }
-          return false;
-        };
-        let bottom = 0;
-        let right = 0;
-        for (const element of slide.querySelectorAll<HTMLElement>('*')) {
-          if (element.closest('aside.notes') || clipped(element)) continue;
-          const rect = element.getBoundingClientRect();
-          if (rect.width === 0 || rect.height === 0) continue;
-          bottom = Math.max(bottom, rect.bottom - limitBottom);
-          right = Math.max(right, rect.right - limitRight);
+    return { overflows: await measureOpenPage(page), missingGlyphs: await findMissingGlyphs(page) };
+  });
+}
+
+/**
+ * The same measurement on a print page already open and laid out: `build` measures the page it
+ * is about to print slides.pdf from, so what `check` finds fails the build at the cost of one
+ * pass over the laid-out page (no second load).
+ */
+export async function measureOpenPage(page: Page): Promise<Overflow[]> {
+  return page.evaluate(() => {
+    const found: { index: number; source: string | undefined; bottom: number; right: number }[] = [];
+    document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
+      const slide = pdfPage.querySelector<HTMLElement>('section');
+      if (!slide) return;
+      const box = slide.getBoundingClientRect();
+      const style = getComputedStyle(slide);
+      const height = Math.min(slide.clientHeight, pdfPage.clientHeight);
+      // Below the content box is the footer band (slide number); past the right edge is off the page.
+      const footer = slide.classList.contains('title-slide') ? 0 : parseFloat(style.paddingBottom);
+      const limitBottom = box.top + height - footer;
+      const limitRight = box.left + slide.clientWidth;
+      const clipped = (element: Element): boolean => {
+        // What an SVG draws outside its viewport, or a scrolling box holds, is not on the slide.
+        if (element.tagName.toLowerCase() !== 'svg' && element.closest('svg')) return true;
+        for (let parent = element.parentElement; parent && parent !== slide; parent = parent.parentElement) {
+          if (getComputedStyle(parent).overflow !== 'visible') return true;
         }
-        if (bottom > 2 || right > 2)
-          found.push({ index, source: slide.dataset['source'], bottom: Math.round(bottom), right: Math.round(right) });
-      });
-      return found;
+        return false;
+      };
+      let bottom = 0;
+      let right = 0;
+      for (const element of slide.querySelectorAll<HTMLElement>('*')) {
+        if (element.closest('aside.notes') || clipped(element)) continue;
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;
+        bottom = Math.max(bottom, rect.bottom - limitBottom);
+        right = Math.max(right, rect.right - limitRight);
+      }
+      if (bottom > 2 || right > 2)
+        found.push({ index, source: slide.dataset['source'], bottom: Math.round(bottom), right: Math.round(right) });
     });
-    return { overflows, missingGlyphs: await findMissingGlyphs(page) };
+    return found;
   });
 }

@@ -4,7 +4,7 @@ import { display } from '../content/load.js';
 import type { BuildResult } from '../pipeline/request.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
-import { uniqueDiagnostics } from '../errors.js';
+import { failures, formatFinding, uniqueDiagnostics } from '../errors.js';
 import type { CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_DIR, watchHint } from './hints.js';
@@ -24,6 +24,7 @@ interface BuildFlags {
   json?: boolean;
   safe?: boolean;
   strict?: boolean;
+  force?: boolean;
   allowScripts?: boolean;
 }
 
@@ -43,7 +44,8 @@ export function addBrowserOptions(command: Command): Command {
     );
 }
 
-export function registerBuild(program: Command, io: CliIo): void {
+/** Sets the exit code: 1 when the build's findings fail it and --force wrote the outputs anyway. */
+export function registerBuild(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program.command('build').description('build the deck, the slides PDF, the handout and the report');
   addSourceOptions(command)
     .option('-o, --out <dir>', 'output folder', 'dist')
@@ -53,7 +55,8 @@ export function registerBuild(program: Command, io: CliIo): void {
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
     .option('--allow-scripts', 'let scripts written in the content run while printing')
-    .option('--strict', 'fail when the content asks to load anything outside the build')
+    .option('--strict', 'fail on warnings too (a load outside the build, a slide without notes, ...), as check --strict does')
+    .option('--force', 'write the outputs even when errors fail the build (it still exits 1)')
     // Other tools' habit (tsc, vite build, marp): not an option here, but an answer that points to serve.
     .addOption(new Option('-w, --watch').hideHelp());
   command.on('option:watch', () => command.error(watchHint(io).trimEnd(), { code: 'rfc-brief.watch' }));
@@ -73,6 +76,7 @@ export function registerBuild(program: Command, io: CliIo): void {
         paper: flags.paper,
         safe: flags.safe,
         strict: flags.strict,
+        force: flags.force,
         allowScripts: flags.allowScripts,
         browserPath: flags.browserPath,
         timeoutMs: flags.timeout,
@@ -80,7 +84,17 @@ export function registerBuild(program: Command, io: CliIo): void {
         signal: io.signal,
         onProgress: flags.quiet ? undefined : createProgress(io),
       });
-      if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
+      if (!flags.quiet) for (const line of warningLines(result, flags.strict)) io.stderr(`${line}\n`);
+      if (!flags.quiet && result.removed?.length)
+        io.stderr(`removed ${result.removed.map((path) => shown(io.cwd, path)).join(', ')}: an earlier build's, not made by this one\n`);
+      // Only a forced build gets here with something that fails it: written, and said so.
+      const failed = failures([...result.warnings, ...result.findings], flags.strict);
+      if (failed.length > 0) {
+        io.stderr(
+          `error[CHECK_FAILED]: the build found ${failed.length} problem${failed.length === 1 ? '' : 's'}; written anyway (--force)\n`,
+        );
+        setExitCode(1);
+      }
       if (flags.json) {
         const { buildReport } = await import('../pipeline/run.js');
         // ok tells it from the object a failed build prints (cli.ts).
@@ -95,9 +109,12 @@ export function registerBuild(program: Command, io: CliIo): void {
     });
 }
 
-/** The build's warnings and the cheap checks' findings, each once. */
-function warningLines(result: BuildResult): string[] {
-  return summariseWarnings(uniqueDiagnostics([...result.warnings, ...result.findings]));
+/** The build's warnings and the checks' findings, each once; what fails the build as `check` prints it. */
+function warningLines(result: BuildResult, strict: boolean | undefined): string[] {
+  const all = uniqueDiagnostics([...result.warnings, ...result.findings]);
+  const failed = new Set(failures(all, strict));
+  // What fails the build is printed in full; the rest is summarised by kind for a foreign deck.
+  return [...all.filter((d) => failed.has(d)).map(formatFinding), ...summariseWarnings(all.filter((d) => !failed.has(d)))];
 }
 
 function parseOutputs(value: string): Selectable[] {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEarly } from '../pipeline/early-browser.js';
-import { formatLocation, uniqueDiagnostics, type Diagnostic } from '../errors.js';
+import { failures, formatLocation, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
 import { paint, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
@@ -30,7 +30,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
   addBrowserOptions(command)
     .option('--no-browser', 'only the checks that need no browser (no overflow measurement)')
     .option('--json', 'print the findings as JSON')
-    .option('--strict', 'exit non-zero on warnings too')
+    .option('--strict', 'fail on warnings too, as build --strict does')
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (dir: string, flags: CheckFlags) => {
       // Nothing is written: the deck is laid out in a temporary folder that is removed after.
@@ -57,7 +57,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
         if (flags.json)
           io.stdout(`${JSON.stringify({ slides: result.slides, errors, warnings, findings: findings.map(toJson) }, null, 2)}\n`);
         else printFindings(io, findings, result.slides, errors, warnings);
-        setExitCode(errors > 0 || (flags.strict && warnings > 0) ? 1 : 0);
+        setExitCode(failures(findings, flags.strict).length > 0 ? 1 : 0);
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { makeDir } from './make-dir.js';
 import { join } from 'node:path';
 import { BriefError } from '../errors.js';
 
@@ -82,8 +83,12 @@ export function scaffold(dir: string, force: boolean): string[] {
   const written: string[] = [];
   for (const [rel, text] of Object.entries(SCAFFOLD)) {
     const path = join(dir, rel);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
+    try {
+      makeDir(join(path, '..'));
+      writeFileSync(path, text);
+    } catch (cause) {
+      throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write ${path}`, { cause, hint: 'Choose another folder, or check its permissions.' });
+    }
     written.push(path);
   }
   return written;

@@ -1,5 +1,6 @@
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { renderHandout } from '../render/handout.js';
+import { printedOnly, printedSlides } from '../render/printed-slides.js';
 import { handoutFiles } from '../render/theme-files.js';
 import type { MakeOutput } from './job.js';
 import { placeSlides, printHandoutPages } from './print-handout.js';
@@ -20,8 +21,11 @@ export const makeHandoutPdf: MakeOutput<'handout.pdf'> = async ({ prepared, run,
     files.files.map((f) => f.from),
   );
   const pdf = await run.pdf('handout.pdf', key, { ...meta, title: `${meta.title} (handout)` }, async (warnings) => {
-    const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), warnings);
-    return placeSlides(pages, await slides, handout.slots);
+    const printed = printedOnly(printedSlides(config, stacks));
+    const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), printed, warnings);
+    // Pages of continued notes put in before a slot's page move it down.
+    const slots = handout.slots.map((slot) => ({ ...slot, page: pages.pageOf[slot.page] ?? slot.page }));
+    return placeSlides(pages.bytes, await slides, slots);
   });
   run.writePdf('handout.pdf', pdf);
   return undefined;

@@ -1,37 +1,67 @@
 import { type Diagnostic, warning } from '../errors.js';
 import { MM_TO_PT } from '../render/paper.js';
 import type { SlideSlot } from '../render/handout.js';
+import type { Page } from 'puppeteer-core';
 import type { Browser } from '../browser/browser.js';
 import { openPdf, type PageSize, type PageSizes, type Placement } from '../pdf/pdf-editor.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
-
-/** Smallest notes type, in points, before notes are cut and the author told. */
-const MIN_NOTES_PT = 6.5;
+import type { NumberedSlide } from '../render/printed-slides.js';
+import { continueNotes } from './continue-notes.js';
 
 /**
  * Prints the handout's own pages (headers, notes, empty frames); placeSlides then lays each slide
  * of the slides PDF into its frame as a vector form: the slides are the deck's own print, not a
- * second rendering.
+ * second rendering. Notes too long for their frame continue on pages put in after theirs (never
+ * cut, never shrunk): the slots move with the pages, and the author is told which slide did so.
  */
-export async function printHandoutPages(browser: Browser, request: PrintRequest, warnings: Diagnostic[]): Promise<Uint8Array> {
+export async function printHandoutPages(
+  browser: Browser,
+  request: PrintRequest,
+  slides: readonly NumberedSlide[],
+  warnings: Diagnostic[],
+): Promise<{ readonly bytes: Uint8Array; readonly pageOf: readonly number[] }> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
-    const cut = await page.evaluate((minPt: number) => {
-      const overflowing: string[] = [];
-      for (const notes of document.querySelectorAll<HTMLElement>('.notes')) {
-        let size = parseFloat(getComputedStyle(notes).fontSize) * 0.75;
-        while (notes.scrollHeight > notes.clientHeight + 1 && size > minPt) {
-          size -= 0.5;
-          notes.style.fontSize = `${size}pt`;
-        }
-        if (notes.scrollHeight > notes.clientHeight + 1) overflowing.push(notes.querySelector('.notes-label')?.textContent ?? '');
-      }
-      return overflowing;
-    }, MIN_NOTES_PT);
-    for (const label of cut)
-      warnings.push(warning('notes-cut', `the handout cuts the notes of slide "${label}": they are too long for the layout`));
-    return printOpenPage(page, request);
+    await shrinkNotes(page);
+    const { pageOf, continued } = await continueNotes(page);
+    for (const { slide: index, page: on } of continued) {
+      const slide = slides[index - 1];
+      const named = `slide ${slide?.number ?? index}${slide?.title ? ` "${slide.title}"` : ''}`;
+      warnings.push(
+        warning(
+          'notes-continued',
+          `the notes of ${named} do not fit their frame in the handout: they continue on page ${on}`,
+          slide?.source,
+          {
+            slide: slide?.number,
+            title: slide?.title || undefined,
+          },
+        ),
+      );
+    }
+    return { bytes: await printOpenPage(page, request), pageOf };
   });
+}
+
+/** Notes type is made smaller, down to this size in points, before notes continue on another page. */
+const MIN_NOTES_PT = 8;
+
+/**
+ * Notes a little too long for their frame are set a little smaller (half a point at a time, to
+ * 8 pt at the least, which still reads on paper); notes that do not fit even then keep their
+ * size and continue on another page (continueNotes).
+ */
+async function shrinkNotes(page: Page): Promise<void> {
+  await page.evaluate((minPt: number) => {
+    for (const notes of document.querySelectorAll<HTMLElement>('.notes:not(.empty)')) {
+      let size = parseFloat(getComputedStyle(notes).fontSize) * 0.75;
+      while (notes.scrollHeight > notes.clientHeight + 1 && size > minPt) {
+        size = Math.max(minPt, size - 0.5);
+        notes.style.fontSize = `${size}pt`;
+      }
+      if (notes.scrollHeight > notes.clientHeight + 1) notes.style.fontSize = '';
+    }
+  }, MIN_NOTES_PT);
 }
 
 export async function placeSlides(handoutPdf: Uint8Array, slidesPdf: Uint8Array, slots: readonly SlideSlot[]): Promise<Uint8Array> {

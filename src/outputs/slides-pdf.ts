@@ -1,14 +1,27 @@
-import { printPage } from '../browser/print.js';
+import type { Diagnostic } from '../errors.js';
+import { measureOpenPage } from '../browser/overflow.js';
+import { openForPrint, printOpenPage } from '../browser/print.js';
+import { overflowFindings } from '../check/overflow.js';
+import { printedSlides } from '../render/printed-slides.js';
 import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
 
-/** slides.pdf: one page per printed slide. */
+/**
+ * slides.pdf: one page per printed slide. The print page is measured as `check` measures it
+ * before it prints: a slide that overflows is an error of this PDF (kept with its cache entry, so a
+ * reused PDF fails the build as the first print did).
+ */
 export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, wanted, need }) => {
   const deck = await need('deck');
-  const pdf = await run.pdf('slides.pdf', deck.printKey, prepared.meta, async (warnings) => {
+  const pdf = await run.pdf('slides.pdf', deck.printKey, prepared.meta, async (warnings: Diagnostic[]) => {
     const request = deck.printPage();
     try {
-      return await printPage(run.browser('print the PDFs'), request, warnings);
+      return await run.browser('print the PDFs').withPage(async (page) => {
+        await openForPrint(page, request, warnings);
+        const overflows = await run.stageAsync('measure', () => measureOpenPage(page));
+        warnings.push(...overflowFindings(overflows, printedSlides(prepared.config, prepared.stacks)));
+        return printOpenPage(page, request);
+      });
     } finally {
       removePrintPage(run);
     }

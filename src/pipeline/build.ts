@@ -53,7 +53,7 @@ async function makeOutputs(run: BuildRun, request: BuildRequest): Promise<BuildR
   // Nothing more is printed: the browser is stopped while the files are moved into place.
   void run.dispose();
   run.throwIfAborted();
-  run.failOnRefusedLoads();
+  run.failOnFindings(prepared.findings);
   return run.commit(
     wanted.map((output) => output.entry),
     countSlides(prepared.config, prepared.stacks),

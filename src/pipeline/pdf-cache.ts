@@ -8,9 +8,17 @@ export interface CachedPdf {
   readonly pages: number;
 }
 
+/**
+ * Entries of another format are misses. 2: the warnings hold what was measured while printing
+ * (overflowing slides, notes continued), errors among them, so a reused PDF fails a build as its
+ * first print did; an entry from before has none of them.
+ */
+const ENTRY_FORMAT = 2;
+
 interface Entry {
+  readonly format: typeof ENTRY_FORMAT;
   readonly pages: number;
-  /** What printing it reported (refused requests ...): reported again when it is reused. */
+  /** What printing it reported (refused requests, overflowing slides ...): reported again when it is reused. */
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -41,7 +49,7 @@ export class PdfCache {
     }
     const before = warnings.length;
     const pdf = await make();
-    this.pending.set(file, { pdf, entry: { pages: pdf.pages, warnings: warnings.slice(before) } });
+    this.pending.set(file, { pdf, entry: { format: ENTRY_FORMAT, pages: pdf.pages, warnings: warnings.slice(before) } });
     return { ...pdf, reused: false };
   }
 
@@ -63,7 +71,7 @@ function readEntry(data: Buffer | undefined): Entry | undefined {
     // An entry written before diagnostics had a severity and a code is a miss too.
     const diagnostics =
       Array.isArray(entry.warnings) && entry.warnings.every((w) => typeof w.code === 'string' && typeof w.severity === 'string');
-    return typeof entry.pages === 'number' && diagnostics ? entry : undefined;
+    return entry.format === ENTRY_FORMAT && typeof entry.pages === 'number' && diagnostics ? entry : undefined;
   } catch {
     return undefined;
   }

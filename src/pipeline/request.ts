@@ -21,8 +21,10 @@ export interface BuildRequest {
   readonly safe?: boolean | undefined;
   /** Let scripts written in the content run while printing. */
   readonly allowScripts?: boolean | undefined;
-  /** A request the pages make outside the build's own files fails the build. */
+  /** Warnings fail the build too (a request the pages make outside the build's own files among them). */
   readonly strict?: boolean | undefined;
+  /** Write the outputs even when errors (or, with strict, warnings) fail the build. */
+  readonly force?: boolean | undefined;
   /** `check`: lay the deck out in the browser and measure it; write nothing. */
   readonly check?: boolean | undefined;
   /** Never start a browser: diagrams that are not cached are left out (check --no-browser). */
@@ -71,6 +73,11 @@ export interface WrittenFile {
 
 export interface BuildResult {
   readonly written: readonly WrittenFile[];
+  /**
+   * Outputs of an earlier build this one did not make (--only, --no-pdf), taken out of the output
+   * folder so that it holds exactly what this build wrote.
+   */
+  readonly removed?: readonly string[] | undefined;
   readonly slides: number;
   readonly warnings: readonly Diagnostic[];
   /** What `check` reports: the cheap checks always, overflow when the deck was measured. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ResolvedAsset } from '../content/assets.js';
-import { BriefError, type Diagnostic, warning } from '../errors.js';
+import { BriefError, failures, formatFinding, uniqueDiagnostics, type Diagnostic, warning } from '../errors.js';
 import type { SlideStack, SourceLine } from '../markdown/model.js';
 import { Staging } from './staging.js';
 import { Browser } from '../browser/browser.js';
@@ -126,23 +126,19 @@ export class BuildRun implements AsyncDisposable {
 
   /**
    * Once every output is made: the PDFs' warnings join the build's, in the outputs' order
-   * (whichever finished printing first), and under --strict a load the pages asked for outside
-   * the build fails it.
+   * (whichever finished printing first), and what fails the build (every error, and under
+   * --strict every warning) stops it before anything is written, unless it is forced.
    */
-  failOnRefusedLoads(): void {
+  failOnFindings(findings: readonly Diagnostic[]): void {
     for (const { id } of OUTPUTS) this.warnings.push(...(this.pdfWarnings.get(id) ?? []));
     this.pdfWarnings.clear();
-    const refused = this.warnings.filter((w) => w.refused !== undefined);
-    if (this.request.strict && refused[0]) {
-      throw new BriefError(
-        'REFUSED_REQUEST',
-        `the content asked to load ${refused.map((w) => w.refused).join(', ')}, outside the build's own files`,
-        {
-          where: refused[0].where,
-          hint: 'Copy what it needs into the briefing folder and refer to it by a relative path, or build without --strict.',
-        },
-      );
-    }
+    if (this.request.force) return;
+    const all = [...this.warnings, ...findings];
+    const failed = failures(all, this.request.strict);
+    if (failed.length === 0) return;
+    throw new BriefError('CHECK_FAILED', failedMessage(failed, uniqueDiagnostics(all)), {
+      hint: 'Fix them and build again (rfc-brief check finds the same), or pass --force to write the outputs anyway (the build still exits 1).',
+    });
   }
 
   /** Moves the staged entries (in the outputs' order) into place, with build-report.json beside them. */
@@ -151,7 +147,10 @@ export class BuildRun implements AsyncDisposable {
     const written = entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.outDir.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
-    this.staging.commit([...entries, 'build-report.json']);
+    const removed = this.staging.commit(
+      [...entries, 'build-report.json'],
+      OUTPUTS.map((output) => output.entry),
+    );
     try {
       this.pdfCache.flush();
       this.figureCache.flush();
@@ -159,7 +158,7 @@ export class BuildRun implements AsyncDisposable {
       // The outputs are in place; a cache that cannot be written only makes the next build slower.
       this.warnings.push(warning('cache', `could not keep the build cache: ${(error as Error).message}`));
     }
-    return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })) };
+    return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })), removed };
   }
 
   result(slides: number, findings: readonly Diagnostic[]): BuildResult {
@@ -237,4 +236,26 @@ export function buildReport(result: BuildResult, showPath: (path: string) => str
 /** The slide that names a URL, for a message about that URL. */
 function locateUrl(stacks: readonly SlideStack[], url: string): SourceLine | undefined {
   return stacks.flat().find((slide) => slide.urls.some((named) => named.includes(url)))?.source;
+}
+
+/** What failed the build, each with the line `check` prints for it (file:line first), then the rest. */
+function failedMessage(failed: readonly Diagnostic[], all: readonly Diagnostic[]): string {
+  const errors = failed.filter((d) => d.severity === 'error').length;
+  const warnings = failed.length - errors;
+  const counted = [errors ? plural(errors, 'error') : '', warnings ? `${plural(warnings, 'warning')} (--strict)` : '']
+    .filter(Boolean)
+    .join(' and ');
+  const rest = all.filter((d) => !failed.includes(d));
+  const lines = [...byPlace(failed), ...byPlace(rest)].map((d) => `  ${formatFinding(d)}`);
+  return `the build found ${counted}, so nothing was written:\n${lines.join('\n')}`;
+}
+
+function byPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => (a.where?.file ?? '').localeCompare(b.where?.file ?? '') || (a.where?.line ?? 0) - (b.where?.line ?? 0),
+  );
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

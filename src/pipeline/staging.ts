@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefError } from '../errors.js';
+import { makeDir } from '../content/make-dir.js';
 
 /**
  * Outputs are written into a staging folder beside the output folder and moved into place only
@@ -15,7 +16,7 @@ export class Staging {
     const parent = dirname(outDir);
     this.dir = join(parent, `.${basename(outDir)}.rfc-brief-${process.pid}-${randomBytes(3).toString('hex')}`);
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeDir(this.dir);
     } catch (cause) {
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write the output folder ${outDir}`, {
         cause,
@@ -30,13 +31,13 @@ export class Staging {
 
   write(rel: string, contents: string | Uint8Array): void {
     const path = this.path(rel);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     writeFileSync(path, contents);
   }
 
   copy(from: string, rel: string): void {
     const path = this.path(rel);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDir(dirname(path));
     copyFileSync(from, path);
   }
 
@@ -44,11 +45,16 @@ export class Staging {
     rmSync(this.path(rel), { force: true });
   }
 
-  /** Moves each staged entry over its counterpart in the output folder. */
-  commit(entries: readonly string[]): void {
+  /**
+   * Moves each staged entry over its counterpart in the output folder, and takes out of it what an
+   * earlier build wrote and this one did not (`stale`: the entries rfc-brief owns there, nothing
+   * else), so that the folder holds exactly what the last build wrote. Returns what was taken out.
+   */
+  commit(entries: readonly string[], owned: readonly string[] = []): string[] {
     const moved: { target: string; old: string | undefined }[] = [];
+    const removed: string[] = [];
     try {
-      mkdirSync(this.outDir, { recursive: true });
+      makeDir(this.outDir);
       for (const entry of entries) {
         const target = join(this.outDir, entry);
         const old = existsSync(target) ? `${this.path(entry)}.old` : undefined;
@@ -56,6 +62,16 @@ export class Staging {
         moved.push({ target, old });
         renameSync(this.path(entry), target);
       }
+      // Into the staging folder, not deleted: a failure below puts them back, discard() removes them.
+      for (const [index, entry] of owned.filter((e) => !entries.includes(e)).entries()) {
+        const target = join(this.outDir, entry);
+        if (!existsSync(target)) continue;
+        const old = this.path(`.stale-${index}`);
+        renameSync(target, old);
+        moved.push({ target, old });
+        removed.push(target);
+      }
+      return removed;
     } catch (cause) {
       // Put back what was already replaced: the previous output stays whole.
       for (const { target, old } of moved.reverse()) {

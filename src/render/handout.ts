@@ -66,17 +66,27 @@ export function renderHandout({ config, stacks, layout, stylesheets }: HandoutIn
         );
       } else if (notes) {
         const body = item.notesHtml ? item.notesHtml : '<div class="lines" aria-hidden="true"></div>';
-        const label =
-          layout === '1' ? `<p class="notes-label">Notes</p>` : `<p class="notes-label">${item.number}. ${escapeHtml(item.title)}</p>`;
-        cells.push(`<div class="notes${item.notesHtml ? '' : ' empty'}" style="${position(notes)}">${label}${body}</div>`);
+        const named = `${item.number}. ${escapeHtml(item.title)}`;
+        const label = layout === '1' ? `<p class="notes-label">Notes</p>` : `<p class="notes-label">${named}</p>`;
+        // data-slide and data-label: notes too long for their frame continue on a page of their
+        // own after this one (outputs/continue-notes.ts), labelled with the slide they belong to.
+        cells.push(
+          `<div class="notes${item.notesHtml ? '' : ' empty'}" style="${position(notes)}" data-slide="${index + 1}" data-label="${named}">${label}${body}</div>`,
+        );
       }
     }
-    pages.push(`<div class="page">
-<header class="running"><span class="running-title">${escapeHtml(title)}</span><span class="running-kind">Handout</span></header>
-${cells.join('\n')}
-<footer class="running"><span>${escapeHtml(config.meta.author ?? '')}</span><span>Page ${page + 1} of ${pageCount}</span></footer>
-</div>`);
+    pages.push(handoutPage(cells.join('\n'), page + 1, pageCount));
   }
+  function handoutPage(body: string, number: number, count: number): string {
+    return `<div class="page">
+<header class="running"><span class="running-title">${escapeHtml(title)}</span><span class="running-kind">Handout</span></header>
+${body}
+<footer class="running"><span>${escapeHtml(config.meta.author ?? '')}</span><span class="page-number">${number ? `Page ${number} of ${count}` : ''}</span></footer>
+</div>`;
+  }
+  // The page notes continue on: the whole area inside the margins, for as many pages as they need.
+  const inner = { x: MARGIN.side, y: MARGIN.top, width: paper.width - 2 * MARGIN.side, height: paper.height - MARGIN.top - MARGIN.bottom };
+  const continuation = `<template id="notes-continued">${handoutPage(`<div class="notes continued" style="${position(inner)}"></div>`, 0, 0)}</template>`;
   const html = htmlDocument({
     lang: config.meta.lang,
     title: `${title} — handout`,
@@ -85,6 +95,7 @@ ${cells.join('\n')}
     policy: printedPolicy(config),
     body: `<body class="handout layout-${layout}">
 ${pages.join('\n')}
+${layout === '6' ? '' : continuation}
 </body>`,
   });
   return { html, slots, pages: pageCount };

@@ -81,6 +81,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         pdf: false,
         only: ['deck', 'report'],
         live: true,
+        // While you write, the deck shows what is there (a missing image, a broken link): what
+        // `check` would fail is said, not a reason to stop reloading.
+        force: true,
         theme: options.theme,
         safe: options.safe,
         allowScripts: options.allowScripts,

@@ -65,7 +65,11 @@ describe('confinement while printing', () => {
   it('fails under --strict and writes nothing', async () => {
     const result = await run(['build', 'deck', '--allow-scripts', '--strict', '--out', 'strict-out'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/error\[REFUSED_REQUEST\]: deck\/a\.md:10: the content asked to load http:\/\/127\.0\.0\.1/);
+    // Refused loads are warnings, and --strict fails on warnings: each named with its line.
+    expect(result.stderr).toMatch(/error\[CHECK_FAILED\]: the build found \d+ warnings \(--strict\), so nothing was written:/);
+    expect(result.stderr).toMatch(
+      /  deck\/a\.md:11: warning: refused to load http:\/\/127\.0\.0\.1:\d+\/image\.png while printing.* \[refused-request\]/,
+    );
     expect(existsSync(join(dir, 'strict-out'))).toBe(false);
     expect(hits).toEqual([]);
   });

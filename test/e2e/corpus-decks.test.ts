@@ -32,9 +32,10 @@ describe('corpus decks in the real reveal.js and Chromium', () => {
 
   it.each(decks)('%s: %i slides in reveal.js and in the PDF', async (file, slides) => {
     const out = join(dir, file.replace(/\W+/g, '-'));
-    const result = await run(['build', join(CORPUS, file), '--out', out], dir);
-    expect(result.stderr).not.toMatch(/^error/m);
-    expect(result.code).toBe(0);
+    // Others' decks come without some of their images and with slides that overflow: what
+    // `check` finds fails the build, so these are forced (written anyway); nothing else may fail.
+    const result = await run(['build', join(CORPUS, file), '--out', out, '--force'], dir);
+    expect(result.stderr).not.toMatch(/^error(?!\[CHECK_FAILED\]: the build found \d+ problems?; written anyway)/m);
     const titleSlide = readBriefing(join(CORPUS, file), CORPUS).config.meta.titleSlide ? 1 : 0;
     const total = await browser.withPage(async (page) => {
       await page.goto(pathToFileURL(join(out, 'slides/index.html')).href);
