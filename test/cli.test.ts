@@ -86,7 +86,7 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
     const result = await run(['build', 'deck', '--no-pdf'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('warning: deck/a.md:3: unknown key "colour" is ignored');
-    expect(result.stderr).toContain('warning: deck/a.md:5: slide 2 "A" has no speaker notes');
+    expect(result.stderr).toContain('warning: deck/a.md:5: slide 1 "A" has no speaker notes');
   });
 
   it('fails on a missing image, as check does, naming its file and line, and writes nothing', async () => {

@@ -8,7 +8,7 @@ import { fixture, ROOT } from '../helpers/paths.js';
 
 const FINDINGS = fixture('check-findings');
 const FILE = 'test/fixtures/check-findings/deck.md';
-const OVERFLOWING = `---\ntitle: Cut off\n---\n## Fine\n\nNote: said.\n\n---\n\n## Far too tall\n\n${Array.from({ length: 16 }, (_, i) => `- bullet ${i + 1}`).join('\n')}\n\nNote: too long.\n`;
+const OVERFLOWING = `---\ntitle: Cut off\ntitleSlide: true\n---\n## Fine\n\nNote: said.\n\n---\n\n## Far too tall\n\n${Array.from({ length: 16 }, (_, i) => `- bullet ${i + 1}`).join('\n')}\n\nNote: too long.\n`;
 
 /** No staging folder (".<out>.rfc-brief-…") is left beside the output folder. */
 const staged = (dir: string) => readdirSync(dir).filter((name) => name.includes('.rfc-brief-'));
@@ -40,7 +40,7 @@ describe('build checks what check checks (issue 13, case 1)', () => {
     const result = await run(['build', 'tall', '--out', 'tall-out', '--only', 'slides'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /tall\/deck\.md:10: error: slide 3 "Far too tall" overflows the slide: its content is \d+ px too tall \[overflow\]/,
+      /tall\/deck\.md:11: error: slide 3 "Far too tall" overflows the slide: its content is \d+ px too tall \[overflow\]/,
     );
     expect(existsSync(join(dir, 'tall-out'))).toBe(false);
   });
@@ -48,7 +48,7 @@ describe('build checks what check checks (issue 13, case 1)', () => {
   it('--force writes the outputs anyway and still exits 1', async () => {
     const result = await run(['build', 'tall', '--out', 'forced', '--force'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/tall\/deck\.md:10: error: slide 3 "Far too tall" overflows the slide/);
+    expect(result.stderr).toMatch(/tall\/deck\.md:11: error: slide 3 "Far too tall" overflows the slide/);
     expect(result.stderr).toMatch(/error\[CHECK_FAILED\]: the build found 1 problem; written anyway \(--force\)/);
     for (const file of ['slides/index.html', 'slides.pdf', 'handout.pdf', 'report.pdf', 'build-report.json'])
       expect(existsSync(join(dir, 'forced', file))).toBe(true);
@@ -61,7 +61,7 @@ describe('build checks what check checks (issue 13, case 1)', () => {
     expect(Browser.launches).toBe(launches);
     expect(result.rawStderr).toMatch(/print slides\.pdf \(\d+ pages, unchanged, reused/);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/tall\/deck\.md:10: error: slide 3 "Far too tall" overflows the slide/);
+    expect(result.stderr).toMatch(/tall\/deck\.md:11: error: slide 3 "Far too tall" overflows the slide/);
   });
 
   it('--strict fails on warnings too, as check --strict does; without it they are only said', async () => {

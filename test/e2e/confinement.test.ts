@@ -68,7 +68,7 @@ describe('confinement while printing', () => {
     // Refused loads are warnings, and --strict fails on warnings: each named with its line.
     expect(result.stderr).toMatch(/error\[CHECK_FAILED\]: the build found \d+ warnings \(--strict\), so nothing was written:/);
     expect(result.stderr).toMatch(
-      /  deck\/a\.md:11: warning: refused to load http:\/\/127\.0\.0\.1:\d+\/image\.png while printing.* \[refused-request\]/,
+      /  deck\/a\.md:10: warning: refused to load http:\/\/127\.0\.0\.1:\d+\/image\.png while printing.* \[refused-request\]/,
     );
     expect(existsSync(join(dir, 'strict-out'))).toBe(false);
     expect(hits).toEqual([]);

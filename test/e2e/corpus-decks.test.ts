@@ -69,9 +69,10 @@ describe('reveal-md decks in the real reveal.js and Chromium', () => {
     const expected = oracle.decks[file];
     if (!expected) throw new Error(`no oracle values for ${file}`);
     const out = join(dir, file.replace(/\W+/g, '-'));
-    const result = await run(['build', join(CORPUS, file), '--out', out, '--only', 'deck,slides'], dir);
-    expect(result.stderr).not.toMatch(/^error/m);
-    expect(result.code).toBe(0);
+    // Others' decks have problems of their own (missing images, overflowing slides): written anyway.
+    const result = await run(['build', join(CORPUS, file), '--out', out, '--only', 'deck,slides', '--force'], dir);
+    expect(result.stderr).not.toMatch(/^error\[(?!CHECK_FAILED)/m);
+    expect([0, 1]).toContain(result.code);
     const shown = await browser.withPage(async (page) => {
       await page.goto(pathToFileURL(join(out, 'slides/index.html')).href);
       await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady());

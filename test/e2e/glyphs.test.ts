@@ -32,7 +32,7 @@ describe('emoji and characters no font has', () => {
     const check = await run(['check', 'deck', '--json'], dir);
     const { findings } = JSON.parse(check.stdout) as { findings: { code: string; slide?: number; line?: number; message: string }[] };
     expect(findings.filter((f) => f.code === 'missing-glyph')).toEqual([
-      expect.objectContaining({ slide: 3, line: 13, message: expect.stringContaining('𐘀 (U+10600)') }),
+      expect.objectContaining({ slide: 3, line: 14, message: expect.stringContaining('𐘀 (U+10600)') }),
     ]);
   });
 });

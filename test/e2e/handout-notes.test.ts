@@ -9,7 +9,7 @@ import { run } from '../helpers/cli.js';
 const wordsOf = (count: number) => Array.from({ length: count }, (_, i) => `w${String(i + 1).padStart(4, '0')}`);
 const deckWith = (words: readonly string[]) =>
   [
-    '---\ntitle: Long notes\n---\n## Before\n\n- a point\n\nNote: short.',
+    '---\ntitle: Long notes\ntitleSlide: true\n---\n## Before\n\n- a point\n\nNote: short.',
     `## The long one\n\n- a point\n\nNote:\n${Array.from({ length: Math.ceil(words.length / 120) }, (_, p) => words.slice(p * 120, (p + 1) * 120).join(' ')).join('\n\n')}`,
     '## After\n\n- another point\n\nNote: also short, and still beside its slide.',
   ].join('\n\n---\n\n');
