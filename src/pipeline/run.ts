@@ -87,8 +87,9 @@ export class BuildRun implements AsyncDisposable {
 
   stageFolder(folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
     this.staging.write(`${folder}/index.html`, html);
-    for (const file of files.files) this.staging.copy(file.from, `${folder}/${file.to}`);
-    for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`);
+    // The content's own files (assets, a theme stylesheet it names) are checked again as opened.
+    for (const file of files.files) this.staging.copy(file.from, `${folder}/${file.to}`, file.root);
+    for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`, asset.root);
   }
 
   /**

@@ -1,7 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefError } from '../errors.js';
+import { copyContentFile } from '../content/open-file.js';
 
 /**
  * Outputs are written into a staging folder beside the output folder and moved into place only
@@ -34,10 +35,12 @@ export class Staging {
     writeFileSync(path, contents);
   }
 
-  copy(from: string, rel: string): void {
+  /** `root` is set for a file of the content: copied only if what is opened lies inside it (open-file.ts). */
+  copy(from: string, rel: string, root?: string): void {
     const path = this.path(rel);
     mkdirSync(dirname(path), { recursive: true });
-    copyFileSync(from, path);
+    if (root === undefined) copyFileSync(from, path);
+    else copyContentFile(root, from, path, undefined, relative(root, from));
   }
 
   remove(rel: string): void {

@@ -10,6 +10,8 @@ export const REVEAL_CSS = join(REVEAL_DIST, 'reveal.css');
 export interface CopiedFile {
   readonly from: string;
   readonly to: string;
+  /** Set for a file of the content (a theme stylesheet it names): copied only from inside this folder (open-file.ts). */
+  readonly root?: string | undefined;
 }
 
 export interface DocumentFiles {
@@ -46,7 +48,7 @@ export function deckFiles(theme: Theme): DocumentFiles {
   ];
   if (theme.kind !== 'brief') {
     files.push(
-      { from: theme.cssFile, to: lib('theme/theme.css') },
+      { from: theme.cssFile, to: lib('theme/theme.css'), root: theme.root },
       { from: join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
     );
     return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css')] };
