@@ -1,19 +1,26 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefError } from '../errors.js';
 import { copyContentFile } from '../content/open-file.js';
+import { checkReplaceable, markerText, OUTPUT_MARKER, ownedEntries } from './output-folder.js';
+import { sweepDead } from '../sweep.js';
 
 /**
  * Outputs are written into a staging folder beside the output folder and moved into place only
  * when every one of them succeeded, so a failed or interrupted build leaves the previous good
- * output untouched and nothing half-written.
+ * output untouched and nothing half-written. Only what rfc-brief wrote before is ever replaced
+ * (output-folder.ts): the output folder must be new, empty, or one of rfc-brief's own.
  */
 export class Staging {
   readonly dir: string;
 
   constructor(readonly outDir: string) {
     const parent = dirname(outDir);
+    // Refused before any work: a folder of someone else's files, or a symlink to one.
+    ownedEntries(outDir);
+    // What a run that died (SIGKILL, out of memory) left beside the same output.
+    sweepDead(parent, `.${basename(outDir)}.rfc-brief-`);
     this.dir = join(parent, `.${basename(outDir)}.rfc-brief-${process.pid}-${randomBytes(3).toString('hex')}`);
     try {
       mkdirSync(this.dir, { recursive: true });
@@ -23,6 +30,8 @@ export class Staging {
         hint: 'Choose another folder with --out, or check its permissions.',
       });
     }
+    // A second Ctrl-C leaves at once (bin/rfc-brief.js): the folder still goes with the process.
+    process.once('exit', this.discard);
   }
 
   path(rel: string): string {
@@ -47,14 +56,20 @@ export class Staging {
     rmSync(this.path(rel), { force: true });
   }
 
-  /** Moves each staged entry over its counterpart in the output folder. */
+  /**
+   * Moves each staged entry over its counterpart in the output folder, and the marker that says
+   * which entries are rfc-brief's. Renames move a symlink itself, never what it points to.
+   */
   commit(entries: readonly string[]): void {
+    const owned = ownedEntries(this.outDir);
+    checkReplaceable(this.outDir, owned, entries);
+    this.write(OUTPUT_MARKER, markerText([...owned, ...entries]));
     const moved: { target: string; old: string | undefined }[] = [];
     try {
       mkdirSync(this.outDir, { recursive: true });
-      for (const entry of entries) {
+      for (const entry of [...entries, OUTPUT_MARKER]) {
         const target = join(this.outDir, entry);
-        const old = existsSync(target) ? `${this.path(entry)}.old` : undefined;
+        const old = exists(target) ? `${this.path(entry)}.old` : undefined;
         if (old) renameSync(target, old);
         moved.push({ target, old });
         renameSync(this.path(entry), target);
@@ -78,7 +93,17 @@ export class Staging {
     }
   }
 
-  discard(): void {
+  readonly discard = (): void => {
+    process.removeListener('exit', this.discard);
     rmSync(this.dir, { recursive: true, force: true });
+  };
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
