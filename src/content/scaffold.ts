@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BriefError } from '../errors.js';
 
 /** The files of a new briefing, by path relative to its folder. */
@@ -82,9 +82,36 @@ export function scaffold(dir: string, force: boolean): string[] {
   const written: string[] = [];
   for (const [rel, text] of Object.entries(SCAFFOLD)) {
     const path = join(dir, rel);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, text);
+    refuseLinkedFolder(dir, rel);
+    mkdirSync(dirname(path), { recursive: true });
+    // Never through a symlink: --force replaces a file or a link of that name by removing it
+    // first, so what a link pointed to (anywhere on the disk) is left as it was; `wx` then fails
+    // rather than follow a link that appeared since.
+    const old = lstatOrUndefined(path);
+    if (old !== undefined && !old.isDirectory()) unlinkSync(path);
+    writeFileSync(path, text, { flag: 'wx' });
     written.push(path);
   }
   return written;
+}
+
+/** A folder on the way (data/) that is a symlink would put the file outside: refused. */
+function refuseLinkedFolder(dir: string, rel: string): void {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = join(dir, ...parts.slice(0, i));
+    if (lstatOrUndefined(folder)?.isSymbolicLink()) {
+      throw new BriefError('OUTPUT_NOT_WRITABLE', `${folder} is a symlink; rfc-brief init does not write through it`, {
+        hint: `Remove the link (rm ${folder}) or choose a new folder.`,
+      });
+    }
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
