@@ -5,7 +5,7 @@ import type { BuildResult } from '../pipeline/request.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { formatWarning, uniqueDiagnostics } from '../errors.js';
-import type { CliIo } from './io.js';
+import { printable, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_DIR, watchHint } from './hints.js';
 
@@ -76,7 +76,7 @@ export function registerBuild(program: Command, io: CliIo): void {
         signal: io.signal,
         onProgress: flags.quiet ? undefined : createProgress(io),
       });
-      if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${line}\n`);
+      if (!flags.quiet) for (const line of warningLines(result)) io.stderr(`${printable(line)}\n`);
       if (flags.json) {
         const { buildReport } = await import('../pipeline/run.js');
         // ok tells it from the object a failed build prints (cli.ts).
@@ -86,7 +86,7 @@ export function registerBuild(program: Command, io: CliIo): void {
       }
       for (const file of result.written) {
         const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
-        io.stdout(`${shown(io.cwd, file.path)} (${formatBytes(file.bytes)}${pages})\n`);
+        io.stdout(`${printable(shown(io.cwd, file.path))} (${formatBytes(file.bytes)}${pages})\n`);
       }
     });
 }
