@@ -103,7 +103,9 @@ function lstatOrUndefined(path: string): ReturnType<typeof lstatSync> | undefine
   try {
     return lstatSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // ENOTDIR: a file on the way; making the folder then fails with the message for that.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }
