@@ -3,7 +3,7 @@ import { registerBuild } from './cli/build-command.js';
 import { registerCheck } from './cli/check-command.js';
 import { registerInit } from './cli/init-command.js';
 import { registerServe } from './cli/serve-command.js';
-import { processIo, type CliIo } from './cli/io.js';
+import { printable, processIo, type CliIo } from './cli/io.js';
 import { briefingAsCommand, errorJson, explain } from './cli/hints.js';
 import { BriefError, formatError } from './errors.js';
 import { VERSION } from './version.js';
@@ -50,9 +50,11 @@ function handle(error: unknown, io: CliIo): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof BriefError) {
-    io.stderr(`${formatError(error)}\n`);
+    io.stderr(`${printable(formatError(error))}\n`);
     return error.code === 'INTERRUPTED' ? 130 : 1;
   }
-  io.stderr(`rfc-brief hit a bug; please report it with this trace:\n${error instanceof Error ? error.stack : String(error)}\n`);
+  io.stderr(
+    `rfc-brief hit a bug; please report it with this trace:\n${printable(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+  );
   return 70;
 }

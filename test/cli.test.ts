@@ -38,7 +38,7 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
     write('deck/a.md', '## A');
     const result = await run(['build', 'deck', '--no-pdf', '--only', 'report'], dir);
     expect(result.code).toBe(0);
-    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['build-report.json', 'report']);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['.rfc-brief-output', 'build-report.json', 'report']);
   });
 
   it('--only takes out what an earlier build wrote and this one did not, says so, and leaves other files alone', async () => {

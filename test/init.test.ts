@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -37,5 +37,23 @@ describe('rfc-brief init', () => {
     expect(existsSync(join(dir, 'brief/01-briefing.md'))).toBe(false);
     expect((await run(['init', 'brief', '--force'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'brief/mine.md'), 'utf8')).toBe('## Mine');
+  });
+
+  it('--force never writes through a symlink: a link is replaced by the file, a linked folder refused', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'rfc-brief-init-elsewhere-'));
+    writeFileSync(join(elsewhere, 'bashrc'), 'my shell');
+    mkdirSync(join(dir, 'brief'));
+    symlinkSync(join(elsewhere, 'bashrc'), join(dir, 'brief/01-briefing.md'));
+    expect((await run(['init', 'brief', '--force'], dir)).code).toBe(0);
+    expect(readFileSync(join(elsewhere, 'bashrc'), 'utf8')).toBe('my shell');
+    expect(lstatSync(join(dir, 'brief/01-briefing.md')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, 'brief/01-briefing.md'), 'utf8')).toContain('## Aims');
+
+    mkdirSync(join(dir, 'other'));
+    symlinkSync(elsewhere, join(dir, 'other/data'));
+    const refused = await run(['init', 'other', '--force'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/other\/data is a symlink; rfc-brief init does not write through it/);
+    expect(existsSync(join(elsewhere, 'results.csv'))).toBe(false);
   });
 });

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { Browser as PuppeteerBrowser, Page } from 'puppeteer-core';
 import { BriefError } from '../errors.js';
 import { startChromium, type Chromium } from './chromium.js';
+import { sweepDead } from '../sweep.js';
+
+const PROFILE_PREFIX = 'rfc-brief-chromium-';
 
 /**
  * The one browser of a run: launched on first use, closed by dispose() whatever happened, with
@@ -155,8 +158,10 @@ export class Browser implements AsyncDisposable {
     Browser.launches++;
     const executablePath = await this.executablePath();
     if (this.disposing) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
-    // The pid in the name lets anyone (and the tests) tell whose browser a process is.
-    this.profileDir = mkdtempSync(join(tmpdir(), `rfc-brief-chromium-${process.pid}-`));
+    // The pid in the name lets anyone (and the tests) tell whose browser a process is, and the
+    // next run sweep the profile a run that died (SIGKILL, out of memory) could not remove.
+    sweepDead(tmpdir(), PROFILE_PREFIX);
+    this.profileDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     // A process that exits without closing the browser (a second Ctrl-C) still stops it and
     // removes its profile.
     process.once('exit', this.abandon);

@@ -5,7 +5,7 @@ import type { BuildResult } from '../pipeline/request.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { failures, formatFinding, uniqueDiagnostics } from '../errors.js';
-import type { CliIo } from './io.js';
+import { printable, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_DIR, watchHint } from './hints.js';
 import { summariseWarnings } from './warning-summary.js';
@@ -84,9 +84,11 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         signal: io.signal,
         onProgress: flags.quiet ? undefined : createProgress(io),
       });
-      if (!flags.quiet) for (const line of warningLines(result, flags.strict)) io.stderr(`${line}\n`);
+      if (!flags.quiet) for (const line of warningLines(result, flags.strict)) io.stderr(`${printable(line)}\n`);
       if (!flags.quiet && result.removed?.length)
-        io.stderr(`removed ${result.removed.map((path) => shown(io.cwd, path)).join(', ')}: an earlier build's, not made by this one\n`);
+        io.stderr(
+          printable(`removed ${result.removed.map((path) => shown(io.cwd, path)).join(', ')}: an earlier build's, not made by this one\n`),
+        );
       // Only a forced build gets here with something that fails it: written, and said so.
       const failed = failures([...result.warnings, ...result.findings], flags.strict);
       if (failed.length > 0) {
@@ -104,7 +106,7 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
       }
       for (const file of result.written) {
         const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
-        io.stdout(`${shown(io.cwd, file.path)} (${formatBytes(file.bytes)}${pages})\n`);
+        io.stdout(`${printable(shown(io.cwd, file.path))} (${formatBytes(file.bytes)}${pages})\n`);
       }
     });
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { failures, formatLocation, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
-import { paint, type CliIo } from './io.js';
+import { paint, printable, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 
 interface CheckFlags {
@@ -67,9 +67,9 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
 function printFindings(io: CliIo, findings: readonly Diagnostic[], slides: number, errors: number, warnings: number): void {
   const colour = paint(io);
   for (const f of findings) {
-    const place = f.where ? `${formatLocation(f.where)}: ` : '';
+    const place = f.where ? `${printable(formatLocation(f.where))}: ` : '';
     const severity = f.severity === 'error' ? colour(31, 'error') : colour(33, 'warning');
-    io.stdout(`${place}${severity}: ${f.message} [${f.code}]\n`);
+    io.stdout(`${place}${severity}: ${printable(f.message)} [${f.code}]\n`);
   }
   const summary =
     errors + warnings === 0

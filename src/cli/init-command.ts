@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { scaffold } from '../content/scaffold.js';
 import { shown } from './build-command.js';
-import type { CliIo } from './io.js';
+import { printable, type CliIo } from './io.js';
 import { DEFAULT_DIR, invocation } from './hints.js';
 
 export function registerInit(program: Command, io: CliIo): void {
@@ -12,8 +12,8 @@ export function registerInit(program: Command, io: CliIo): void {
     .argument('[dir]', 'folder to create', DEFAULT_DIR)
     .option('-f, --force', 'write into a folder that is not empty')
     .action((dir: string, flags: { force?: boolean }) => {
-      for (const path of scaffold(resolve(io.cwd, dir), flags.force === true)) io.stdout(`${shown(io.cwd, path)}\n`);
+      for (const path of scaffold(resolve(io.cwd, dir), flags.force === true)) io.stdout(`${printable(shown(io.cwd, path))}\n`);
       const cli = invocation(io);
-      io.stderr(`Next: ${cli} check ${dir} && ${cli} build ${dir}  (or ${cli} serve ${dir}, rebuilt on every save)\n`);
+      io.stderr(printable(`Next: ${cli} check ${dir} && ${cli} build ${dir}  (or ${cli} serve ${dir}, rebuilt on every save)\n`));
     });
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatError, BriefError, formatWarning } from '../errors.js';
 import { addSourceOptions } from './build-command.js';
-import { paint, type CliIo } from './io.js';
+import { paint, printable, type CliIo } from './io.js';
 
 export function registerServe(program: Command, io: CliIo): void {
   const command = program.command('serve').description('serve the deck and the report on 127.0.0.1, rebuilt and reloaded on every save');
@@ -26,9 +26,9 @@ export function registerServe(program: Command, io: CliIo): void {
         env: io.env,
         onBuild: ({ result, error, ms }) => {
           if (result) {
-            for (const warning of new Set(result.warnings.map(formatWarning))) io.stderr(`${warning}\n`);
+            for (const warning of new Set(result.warnings.map(formatWarning))) io.stderr(`${printable(warning)}\n`);
             io.stderr(`${colour(32, '✓')} rebuilt in ${ms} ms\n`);
-          } else io.stderr(`${error instanceof BriefError ? formatError(error) : String(error)}\n`);
+          } else io.stderr(`${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
         },
       });
       // Said, not done silently: a bookmark or a second server may expect the port asked for.
@@ -41,7 +41,7 @@ export function registerServe(program: Command, io: CliIo): void {
         const { openBrowser } = await import('../serve/open-browser.js');
         // A browser that cannot be opened leaves the server running: the URL is printed above.
         await openBrowser(deck, io.env, process.platform).catch((error: unknown) =>
-          io.stderr(`${error instanceof BriefError ? formatError(error) : String(error)}\n`),
+          io.stderr(`${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`),
         );
       }
       await new Promise<void>((resolveStop) => {

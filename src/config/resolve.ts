@@ -185,7 +185,7 @@ function pickTheme(name: string, cli: CliSettings, found: Found | undefined, war
     cli.theme === undefined
       ? confine(cli.root, name, found?.where, { subject: `the theme stylesheet ${name}`, hint: 'Copy it into the briefing folder.' })
       : resolve(cli.root, name);
-  if (cssFile !== undefined && existsSync(cssFile)) return cssTheme(name, cssFile);
+  if (cssFile !== undefined && existsSync(cssFile)) return cssTheme(name, cssFile, cli.theme === undefined ? cli.root : undefined);
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push(warning('theme-not-found', `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, found?.where));
   return resolveTheme(DEFAULT_THEME, undefined);

@@ -17,7 +17,13 @@ export type Theme =
       readonly dark: boolean;
       readonly palette: Palette;
     }
-  | { readonly kind: 'reveal' | 'css'; readonly name: string; readonly cssFile: string; readonly palette: Palette };
+  | {
+      readonly kind: 'reveal' | 'css';
+      readonly name: string;
+      readonly cssFile: string;
+      readonly palette: Palette;
+      readonly root?: string | undefined;
+    };
 
 /** themes/ of this package: beside src/ when run from source, beside build/ when compiled. */
 export const THEMES_DIR = join(PACKAGE_ROOT, 'themes');
@@ -65,8 +71,9 @@ export function resolveTheme(name: string, where: SourceLocation | undefined): T
 }
 
 /** A stylesheet of the briefing's own: its colours are unknown, so its figures are drawn light, as on paper. */
-export function cssTheme(name: string, cssFile: string): Theme {
-  return { kind: 'css', name, cssFile, palette: paperPalette() };
+/** `root`: the briefing folder, when the content named the stylesheet (it is then copied only from inside). */
+export function cssTheme(name: string, cssFile: string, root?: string): Theme {
+  return { kind: 'css', name, cssFile, palette: paperPalette(), root };
 }
 
 /** The palette of the report and the printed handout. */

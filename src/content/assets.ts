@@ -8,6 +8,8 @@ export interface ResolvedAsset {
   readonly from: string;
   /** Path relative to the briefing folder: the same path beside the deck keeps every URL valid. */
   readonly to: string;
+  /** The briefing folder: the copy checks again, on the file it opens, that it lies inside (open-file.ts). */
+  readonly root: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function resolveAssets(root: string, refs: readonly AssetRef[]): { assets
       continue;
     }
     const rel = relative(root, path);
-    assets.set(rel, { from: real, to: rel.split(sep).join('/') });
+    assets.set(rel, { from: real, to: rel.split(sep).join('/'), root });
   }
   return { assets: [...assets.values()], warnings };
 }

@@ -33,6 +33,7 @@ export function confine(root: string, name: string, where: SourceLocation | unde
   const path = resolve(root, name);
   // Refused even when nothing is there: the name itself asks for a file outside.
   if (isAbsolute(name) || !isWithin(resolve(root), path)) throw outside(name, where, refusal);
+  if (isHiddenPath(relative(resolve(root), path))) throw hidden(name, where, refusal);
   let real: string;
   try {
     real = realpathSync(path);
@@ -41,12 +42,23 @@ export function confine(root: string, name: string, where: SourceLocation | unde
     if (isMissing(error)) return undefined;
     throw error;
   }
-  if (!isWithin(realpathSync(root), real)) throw outside(name, where, refusal);
+  const realRoot = realpathSync(root);
+  if (!isWithin(realRoot, real)) throw outside(name, where, refusal);
+  if (isHiddenPath(relative(realRoot, real))) throw hidden(name, where, refusal);
   return real;
 }
 
+/**
+ * A path inside the root with a segment that starts with a dot (`.ssh/id_rsa`, `.env`,
+ * `.git/config`): never content. A single Markdown file makes its folder the root, and when that
+ * is the home folder every private key and token in it would otherwise be one image away.
+ */
+export function isHiddenPath(rel: string): boolean {
+  return rel.split(/[/\\]/).some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..');
+}
+
 /** True for the root itself and anything beneath it. */
-function isWithin(root: string, path: string): boolean {
+export function isWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
   // `..notes.png` is a file inside whose name starts with two dots, not a step out.
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
@@ -55,6 +67,13 @@ function isWithin(root: string, path: string): boolean {
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function hidden(name: string, where: SourceLocation | undefined, refusal: Refusal): BriefError {
+  return new BriefError(refusal.code ?? 'ASSET_OUTSIDE', `${refusal.subject ?? name} is a hidden file (a name starting with a dot): it is never copied into the output`, {
+    where,
+    hint: 'Move it to a folder and name without a leading dot, e.g. images/diagram.png.',
+  });
 }
 
 function outside(name: string, where: SourceLocation | undefined, refusal: Refusal): BriefError {

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { BriefError, type SourceLocation } from '../errors.js';
 import { confine } from './confine.js';
+import { readContentFile } from './open-file.js';
 
 /**
  * Reads a data file a chart names (CSV or JSON), from inside the briefing folder only. A CSV row
@@ -13,7 +14,7 @@ export async function loadData(root: string, name: string, where: SourceLocation
   if (path === undefined || !statSync(path).isFile()) {
     throw new BriefError('DATA', `the chart's data file ${name} does not exist`, { where, hint: `Create ${rel} in the briefing folder, or fix the name.` });
   }
-  const text = readFileSync(path, 'utf8');
+  const text = readContentFile(root, path, where, name).toString('utf8');
   const file = { file: rel, line: undefined };
   if (/\.json$/i.test(name)) {
     try {

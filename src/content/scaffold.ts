@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { makeDir } from './make-dir.js';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BriefError } from '../errors.js';
 
 /** The files of a new briefing, by path relative to its folder. */
@@ -83,13 +83,40 @@ export function scaffold(dir: string, force: boolean): string[] {
   const written: string[] = [];
   for (const [rel, text] of Object.entries(SCAFFOLD)) {
     const path = join(dir, rel);
+    refuseLinkedFolder(dir, rel);
     try {
-      makeDir(join(path, '..'));
-      writeFileSync(path, text);
+      makeDir(dirname(path));
+      // Never through a symlink: --force replaces a file or a link of that name by removing it
+      // first, so what a link pointed to (anywhere on the disk) is left as it was; `wx` then fails
+      // rather than follow a link that appeared since.
+      const old = lstatOrUndefined(path);
+      if (old !== undefined && !old.isDirectory()) unlinkSync(path);
+      writeFileSync(path, text, { flag: 'wx' });
     } catch (cause) {
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write ${path}`, { cause, hint: 'Choose another folder, or check its permissions.' });
     }
     written.push(path);
   }
   return written;
+}
+
+/** A folder on the way (data/) that is a symlink would put the file outside: refused. */
+function refuseLinkedFolder(dir: string, rel: string): void {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = join(dir, ...parts.slice(0, i));
+    if (lstatOrUndefined(folder)?.isSymbolicLink()) {
+      throw new BriefError('OUTPUT_NOT_WRITABLE', `${folder} is a symlink; rfc-brief init does not write through it`, {
+        hint: `Remove the link (rm ${folder}) or choose a new folder.`,
+      });
+    }
+  }
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }

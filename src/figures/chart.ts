@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readContentFile } from '../content/open-file.js';
 import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
@@ -69,7 +70,7 @@ function dataStamp(spec: Record<string, unknown>, root: string, where: SourceLoc
   const name = isRecord(data) ? (data['url'] ?? data['file']) : undefined;
   if (typeof name !== 'string' || NETWORK_URL.test(name)) return '';
   const path = confineData(root, name, where);
-  return path !== undefined && statSync(path).isFile() ? readFileSync(path, 'utf8') : '';
+  return path !== undefined && statSync(path).isFile() ? readContentFile(root, path, where, name).toString('utf8') : '';
 }
 
 /** A URL with a scheme (https:, file:, data:): refused when drawing, never read from the disk. */

@@ -94,10 +94,11 @@ export class BuildRun implements AsyncDisposable {
 
   stageFolder(folder: string, html: string, files: DocumentFiles, assets: readonly ResolvedAsset[]): void {
     this.staging.write(`${folder}/index.html`, html);
+    // The content's own files (assets, a theme stylesheet it names) are checked again as opened.
     for (const file of files.files)
-      if (file.text === undefined) this.staging.copy(file.from, `${folder}/${file.to}`);
+      if (file.text === undefined) this.staging.copy(file.from, `${folder}/${file.to}`, file.root);
       else this.staging.write(`${folder}/${file.to}`, file.text);
-    for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`);
+    for (const asset of assets) this.staging.copy(asset.from, `${folder}/${asset.to}`, asset.root);
   }
 
   /**
@@ -147,10 +148,7 @@ export class BuildRun implements AsyncDisposable {
     const written = entries.map((entry) => this.describe(entry));
     const report = buildReport({ ...result, written }, (path) => path.slice(this.outDir.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
-    const removed = this.staging.commit(
-      [...entries, 'build-report.json'],
-      OUTPUTS.map((output) => output.entry),
-    );
+    const removed = this.staging.commit([...entries, 'build-report.json']);
     try {
       this.pdfCache.flush();
       this.figureCache.flush();

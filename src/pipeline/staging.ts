@@ -1,19 +1,27 @@
-import { copyFileSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { copyFileSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefError } from '../errors.js';
 import { makeDir } from '../content/make-dir.js';
+import { copyContentFile } from '../content/open-file.js';
+import { checkReplaceable, markerText, OUTPUT_MARKER, ownedEntries } from './output-folder.js';
+import { sweepDead } from '../sweep.js';
 
 /**
  * Outputs are written into a staging folder beside the output folder and moved into place only
  * when every one of them succeeded, so a failed or interrupted build leaves the previous good
- * output untouched and nothing half-written.
+ * output untouched and nothing half-written. Only what rfc-brief wrote before is ever replaced
+ * (output-folder.ts): the output folder must be new, empty, or one of rfc-brief's own.
  */
 export class Staging {
   readonly dir: string;
 
   constructor(readonly outDir: string) {
     const parent = dirname(outDir);
+    // Refused before any work: a folder of someone else's files, or a symlink to one.
+    ownedEntries(outDir);
+    // What a run that died (SIGKILL, out of memory) left beside the same output.
+    sweepDead(parent, `.${basename(outDir)}.rfc-brief-`);
     this.dir = join(parent, `.${basename(outDir)}.rfc-brief-${process.pid}-${randomBytes(3).toString('hex')}`);
     try {
       makeDir(this.dir);
@@ -23,6 +31,8 @@ export class Staging {
         hint: 'Choose another folder with --out, or check its permissions.',
       });
     }
+    // A second Ctrl-C leaves at once (bin/rfc-brief.js): the folder still goes with the process.
+    process.once('exit', this.discard);
   }
 
   path(rel: string): string {
@@ -35,10 +45,12 @@ export class Staging {
     writeFileSync(path, contents);
   }
 
-  copy(from: string, rel: string): void {
+  /** `root` is set for a file of the content: copied only if what is opened lies inside it (open-file.ts). */
+  copy(from: string, rel: string, root?: string): void {
     const path = this.path(rel);
     makeDir(dirname(path));
-    copyFileSync(from, path);
+    if (root === undefined) copyFileSync(from, path);
+    else copyContentFile(root, from, path, undefined, relative(root, from));
   }
 
   remove(rel: string): void {
@@ -46,26 +58,31 @@ export class Staging {
   }
 
   /**
-   * Moves each staged entry over its counterpart in the output folder, and takes out of it what an
-   * earlier build wrote and this one did not (`stale`: the entries rfc-brief owns there, nothing
-   * else), so that the folder holds exactly what the last build wrote. Returns what was taken out.
+   * Moves each staged entry over its counterpart in the output folder, with the marker that says
+   * which entries are rfc-brief's, and takes out what an earlier build of rfc-brief wrote there and
+   * this one did not (only entries the marker names: nothing else is ever touched), so that the
+   * folder holds exactly what the last build wrote. Renames move a symlink itself, never what it
+   * points to. Returns the paths taken out.
    */
-  commit(entries: readonly string[], owned: readonly string[] = []): string[] {
+  commit(entries: readonly string[]): string[] {
+    const owned = ownedEntries(this.outDir);
+    checkReplaceable(this.outDir, owned, entries);
+    this.write(OUTPUT_MARKER, markerText(entries));
     const moved: { target: string; old: string | undefined }[] = [];
     const removed: string[] = [];
     try {
       makeDir(this.outDir);
-      for (const entry of entries) {
+      for (const entry of [...entries, OUTPUT_MARKER]) {
         const target = join(this.outDir, entry);
-        const old = existsSync(target) ? `${this.path(entry)}.old` : undefined;
+        const old = exists(target) ? `${this.path(entry)}.old` : undefined;
         if (old) renameSync(target, old);
         moved.push({ target, old });
         renameSync(this.path(entry), target);
       }
       // Into the staging folder, not deleted: a failure below puts them back, discard() removes them.
-      for (const [index, entry] of owned.filter((e) => !entries.includes(e)).entries()) {
+      for (const [index, entry] of owned.filter((e) => !entries.includes(e) && e !== OUTPUT_MARKER).entries()) {
         const target = join(this.outDir, entry);
-        if (!existsSync(target)) continue;
+        if (!exists(target)) continue;
         const old = this.path(`.stale-${index}`);
         renameSync(target, old);
         moved.push({ target, old });
@@ -91,7 +108,17 @@ export class Staging {
     }
   }
 
-  discard(): void {
+  readonly discard = (): void => {
+    process.removeListener('exit', this.discard);
     rmSync(this.dir, { recursive: true, force: true });
+  };
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -14,6 +14,8 @@ export interface CopiedFile {
   readonly to: string;
   /** What is written instead of a plain copy of `from` (which stays the source, for cache keys). */
   readonly text?: string;
+  /** Set for a file of the content (a theme stylesheet it names): copied only from inside this folder (open-file.ts). */
+  readonly root?: string | undefined;
 }
 
 export interface DocumentFiles {
@@ -69,7 +71,7 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
     // A stylesheet of the briefing's own is copied as written; what it loads is reported.
     const text = theme.kind === 'reveal' ? withoutRemoteImports(readFileSync(theme.cssFile, 'utf8')) : undefined;
     files.push(
-      { from: theme.cssFile, to: lib('theme/theme.css'), ...(text === undefined ? {} : { text }) },
+      { from: theme.cssFile, to: lib('theme/theme.css'), root: theme.root, ...(text === undefined ? {} : { text }) },
       { from: own.highlight ?? join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
     );
     if (theme.kind === 'css') return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), ...ownCss] };

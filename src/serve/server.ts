@@ -65,6 +65,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // The briefing must exist before anything starts: the same error as build gives, no server.
   const root = loadBriefing(resolve(options.cwd, options.input), options.cwd).root;
   const out = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-'));
+  // A second Ctrl-C leaves at once (bin/rfc-brief.js): the scratch folder still goes with the process.
+  const removeScratch = () => rmSync(out, { recursive: true, force: true });
+  process.once('exit', removeScratch);
   const events = new BuildEvents();
   // A one-slide edit re-parses one slide: the others come from here.
   const slideCache: SlideCache = new Map();
@@ -129,7 +132,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     address = await listen(server, options.port, options.host, options.strictPort === true);
   } catch (error) {
-    rmSync(out, { recursive: true, force: true });
+    process.removeListener('exit', removeScratch);
+    removeScratch();
     throw error;
   }
   const watcher = watchTree([root, THEMES_DIR], schedule);
@@ -139,10 +143,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     nextBuild: () => new Promise((resolveWaiter) => waiting.push(resolveWaiter)),
     close: async () => {
       watcher.close();
+      // Event streams ended, idle keep-alive sockets closed at once; a client still sending or
+      // reading (a slow one) gets a moment, then its socket is closed too: Ctrl-C stops serve
+      // within a second whoever is connected, not after the 60 s of a header timeout.
       events.close();
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), 500);
       await running;
-      await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      rmSync(out, { recursive: true, force: true });
+      await closed;
+      clearTimeout(cut);
+      process.removeListener('exit', removeScratch);
+      removeScratch();
     },
   };
 }

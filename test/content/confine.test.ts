@@ -73,9 +73,9 @@ describe('confine', () => {
     expect(briefErrorOf(() => confine(root, '../no/such.png', where)).code).toBe('ASSET_OUTSIDE');
   });
 
-  it('takes a name that starts with two dots for a file inside', () => {
+  it('takes a name that starts with two dots for a file inside (hidden, so refused as such, not as outside)', () => {
     writeFileSync(join(root, '..notes.png'), 'png');
-    expect(confine(root, '..notes.png', where)).toBe(join(root, '..notes.png'));
+    expect(briefErrorOf(() => confine(root, '..notes.png', where)).message).toMatch(/is a hidden file/);
   });
 
   it("words the refusal as the caller asks, keeping the caller's code", () => {

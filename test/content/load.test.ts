@@ -59,7 +59,7 @@ describe('resolveAssets', () => {
   it('copies a local file under the same relative path', () => {
     mkdirSync(join(dir, 'img'));
     writeFileSync(join(dir, 'img/a.png'), 'png');
-    expect(resolveAssets(dir, [ref('img/a.png'), ref('./img/a.png')]).assets).toEqual([{ from: join(dir, 'img/a.png'), to: 'img/a.png' }]);
+    expect(resolveAssets(dir, [ref('img/a.png'), ref('./img/a.png')]).assets).toEqual([{ from: join(dir, 'img/a.png'), to: 'img/a.png', root: dir }]);
   });
 
   it('warns about a missing file with its line, and goes on', () => {
