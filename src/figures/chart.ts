@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
+import { boundExpressions, boundSpec } from './chart-limits.js';
+import { checkYamlKeys, yamlToJs } from '../config/bounded-yaml.js';
+import { readRegularFile } from '../content/special-files.js';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
@@ -68,7 +71,9 @@ function dataStamp(spec: Record<string, unknown>, root: string, where: SourceLoc
   const name = isRecord(data) ? (data['url'] ?? data['file']) : undefined;
   if (typeof name !== 'string' || NETWORK_URL.test(name)) return '';
   const path = confineData(root, name, where);
-  return path !== undefined && statSync(path).isFile() ? readFileSync(path, 'utf8') : '';
+  return path !== undefined && statSync(path).isFile()
+    ? readRegularFile(path, { subject: `the chart's data file ${name}`, where, code: 'DATA' }).toString('utf8')
+    : '';
 }
 
 /** A URL with a scheme (https:, file:, data:): refused when drawing, never read from the disk. */
@@ -93,6 +98,7 @@ async function draw(
     }
     spec['data'] = { values: await loadData(root, name, where) };
   }
+  boundSpec(spec, where, warnings);
   const title = titleOf(spec['title']);
   const description = typeof spec['description'] === 'string' ? spec['description'] : '';
   if (!title || !description) {
@@ -109,7 +115,8 @@ async function draw(
   let svg: string;
   try {
     // vega and vega-lite are loaded only by briefings that have charts.
-    const [{ parse: parseVega, View, loader }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    const [{ parse: parseVega, View, loader, expressionFunction }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    boundExpressions(expressionFunction);
     const compiled = compile(spec as unknown as TopLevelSpec, {
       config: chartConfig(palette),
       logger: collectingLogger(vegaWarnings),
@@ -171,6 +178,7 @@ function checkMark(spec: Record<string, unknown>, where: { file: string; line: n
 }
 
 function readSpec(block: FigureBlock): Record<string, unknown> {
+  checkYamlKeys(block.source, { file: block.file, line: block.line }, 'the chart specification');
   const doc = parseDocument(block.source);
   const error = doc.errors[0];
   if (error) {
@@ -181,7 +189,7 @@ function readSpec(block: FigureBlock): Record<string, unknown> {
       { where: { file: block.file, line } },
     );
   }
-  const value: unknown = doc.toJS();
+  const value = yamlToJs(doc, { file: block.file, line: block.line }, 'the chart specification');
   if (!isRecord(value)) {
     throw new BriefError('CHART', 'a chart block holds a Vega-Lite specification: "key: value" lines or a JSON object', {
       where: { file: block.file, line: block.line },
