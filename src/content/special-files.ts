@@ -67,5 +67,5 @@ function refuseSpecial(stats: Stats, role: FileRole): void {
 }
 
 function tooBig(size: number, role: FileRole): BriefError {
-  return overLimit('fileBytes', `${role.subject} is ${(size / 1024 / 1024).toFixed(1)} MB`, role.where);
+  return overLimit('fileBytes', `${role.subject} is ${size.toLocaleString('en')} bytes`, role.where);
 }
