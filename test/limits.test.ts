@@ -93,7 +93,7 @@ describe('limits, each with its error', () => {
     deck('a.md', `## A\n\n${'word '.repeat(300)}`);
     const result = await build();
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error\[LIMIT\]: deck\/a\.md: the Markdown file deck\/a\.md is 1,505 bytes; .*limit "fileBytes"/);
+    expect(result.stderr).toMatch(/^error\[LIMIT\]: deck\/a\.md: the Markdown file deck\/a\.md is 1,506 bytes; .*limit "fileBytes"/);
   });
 
   it('5,000 slides build within a 192 MB heap (HTML outputs)', async () => {
