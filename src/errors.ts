@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'INPUT_EMPTY',
   'INPUT_NOT_TEXT',
   'INPUT_TOO_DEEP',
+  'LIMIT',
   'FRONT_MATTER',
   'BAD_OPTION',
   'UNKNOWN_THEME',

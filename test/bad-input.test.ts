@@ -92,7 +92,9 @@ describe('big input, in bounded memory (the real binary, its heap capped at 192 
     );
 
   it('a 10 MB Markdown file', async () => {
-    deck('big.md', `## Big\n\n${'A long paragraph of plain words. '.repeat(40).concat('\n\n').repeat(8_000)}`);
+    // In slides of 13 kB: one slide of 10 MB is past the slideBytes limit (test/limits.test.ts).
+    const slide = `## Big\n\n${'A long paragraph of plain words. '.repeat(40).concat('\n\n').repeat(10)}`;
+    deck('big.md', Array(800).fill(slide).join('\n---\n\n'));
     const result = await runCapped(['build', 'deck', '--no-pdf', '--quiet']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

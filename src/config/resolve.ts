@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { confine } from '../content/confine.js';
+import { assertRegularFile } from '../content/special-files.js';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
@@ -185,7 +186,11 @@ function pickTheme(name: string, cli: CliSettings, found: Found | undefined, war
     cli.theme === undefined
       ? confine(cli.root, name, found?.where, { subject: `the theme stylesheet ${name}`, hint: 'Copy it into the briefing folder.' })
       : resolve(cli.root, name);
-  if (cssFile !== undefined && existsSync(cssFile)) return cssTheme(name, cssFile, cli.theme === undefined ? cli.root : undefined);
+  if (cssFile !== undefined && existsSync(cssFile)) {
+    // A FIFO would block the copy for ever, /dev/urandom would never end (special-files.ts).
+    assertRegularFile(cssFile, { subject: `the theme stylesheet ${name}`, where: found?.where, code: 'UNKNOWN_THEME' });
+    return cssTheme(name, cssFile, cli.theme === undefined ? cli.root : undefined);
+  }
   // reveal-md decks often name a stylesheet that was not shared with them: build, and say so.
   warnings.push(warning('theme-not-found', `theme stylesheet ${name} was not found; using the "${DEFAULT_THEME}" theme`, found?.where));
   return resolveTheme(DEFAULT_THEME, undefined);

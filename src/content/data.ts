@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { BriefError, type SourceLocation } from '../errors.js';
 import { confine } from './confine.js';
 import { readContentFile } from './open-file.js';
+import { assertRegularFile } from './special-files.js';
+import { checkLimit } from '../config/limits.js';
 
 /**
  * Reads a data file a chart names (CSV or JSON), from inside the briefing folder only. A CSV row
@@ -11,23 +12,30 @@ import { readContentFile } from './open-file.js';
 export async function loadData(root: string, name: string, where: SourceLocation): Promise<Record<string, unknown>[]> {
   const path = confineData(root, name, where);
   const rel = relative(root, resolve(root, name));
-  if (path === undefined || !statSync(path).isFile()) {
+  if (path === undefined) {
     throw new BriefError('DATA', `the chart's data file ${name} does not exist`, { where, hint: `Create ${rel} in the briefing folder, or fix the name.` });
   }
+  // Refused before it is opened: a FIFO would block, /dev/zero never end (special-files.ts).
+  assertRegularFile(path, { subject: `the chart's data file ${name}`, where, code: 'DATA' });
   const text = readContentFile(root, path, where, name).toString('utf8');
   const file = { file: rel, line: undefined };
   if (/\.json$/i.test(name)) {
     try {
       const value: unknown = JSON.parse(text);
-      if (Array.isArray(value)) return value as Record<string, unknown>[];
+      if (Array.isArray(value)) {
+        checkLimit('rows', value.length, (n) => `${rel} holds ${n.toLocaleString('en')} rows`, where);
+        return value as Record<string, unknown>[];
+      }
     } catch (error) {
+      if (error instanceof BriefError) throw error;
       throw new BriefError('DATA', `${rel} is not valid JSON: ${(error as Error).message}`, { where: file });
     }
     throw new BriefError('DATA', `${rel} must hold a JSON array of rows`, { where: file });
   }
   if (!/\.(csv|tsv)$/i.test(name)) throw new BriefError('DATA', `${name}: a chart reads .csv, .tsv or .json files`, { where });
   const type = /\.tsv$/i.test(name) ? 'tsv' : 'csv';
-  checkRows(text, type === 'tsv' ? '\t' : ',', rel);
+  const rows = checkRows(text, type === 'tsv' ? '\t' : ',', rel);
+  checkLimit('rows', rows, (n) => `${rel} holds ${n.toLocaleString('en')} rows`, where);
   const { read } = await import('vega');
   return read(text, { type, parse: 'auto' }) as Record<string, unknown>[];
 }
@@ -45,13 +53,15 @@ export function confineData(root: string, name: string, where: SourceLocation): 
 }
 
 /** Every row has as many fields as the header (quoted fields may hold separators and newlines). */
-function checkRows(text: string, separator: string, file: string): void {
+function checkRows(text: string, separator: string, file: string): number {
+  let rows = 0;
   let fields = 1;
   let quoted = false;
   let line = 1;
   let rowLine = 1;
   let expected: number | undefined;
   const endRow = () => {
+    rows++;
     if (expected === undefined) expected = fields;
     else if (fields !== expected) {
       throw new BriefError('DATA', `this row has ${fields} field${fields === 1 ? '' : 's'} where the header has ${expected}`, {
@@ -75,4 +85,6 @@ function checkRows(text: string, separator: string, file: string): void {
     }
   }
   if (body.length > 0) endRow();
+  // The header is not a row of data.
+  return Math.max(rows - 1, 0);
 }

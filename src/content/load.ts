@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import JSON5 from 'json5';
 import { BriefError } from '../errors.js';
+import { readRegularFile } from './special-files.js';
 
 export interface LoadedFile {
   readonly path: string;
@@ -38,9 +39,9 @@ export function loadBriefing(input: string, cwd: string): LoadedBriefing {
   const isDir = statSync(input).isDirectory();
   const root = isDir ? input : dirname(input);
   const paths = isDir
-    ? readdirSync(input, { withFileTypes: true })
-        .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name))
-        .map((e) => join(input, e.name))
+    ? readdirSync(input, { withFileTypes: true, encoding: 'buffer' })
+        .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name.toString('latin1')))
+        .map((e) => join(input, utf8Name(e.name, input, cwd)))
         .sort((a, b) => basename(a).localeCompare(basename(b), 'en', { numeric: true }))
     : [input];
   if (paths.length === 0) {
@@ -63,9 +64,23 @@ export function loadBriefing(input: string, cwd: string): LoadedBriefing {
   };
 }
 
+/**
+ * A file name as text: one that is not UTF-8 cannot be named to the file system as a string (it
+ * would read another name), so it is refused, shown with its odd bytes escaped.
+ */
+function utf8Name(name: Buffer, dir: string, cwd: string): string {
+  const text = name.toString('utf8');
+  if (Buffer.from(text, 'utf8').equals(name)) return text;
+  const shown = [...name].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`)).join('');
+  throw new BriefError('INPUT_NOT_TEXT', `the file name "${shown}" is not UTF-8, so it cannot be read`, {
+    where: { file: display(dir, cwd) },
+    hint: 'Rename the file with a UTF-8 name (for example `convmv -f latin1 -t utf-8 --notest FILE`).',
+  });
+}
+
 function readText(path: string, cwd: string): string {
-  const bytes = readFileSync(path);
   const file = display(path, cwd);
+  const bytes = readRegularFile(path, { subject: `the Markdown file ${file}`, where: { file } });
   if (bytes.includes(0)) {
     throw new BriefError('INPUT_NOT_TEXT', 'this is a binary file, not Markdown text', {
       where: { file },
@@ -111,8 +126,9 @@ function readSettingsFile(root: string, name: string, cwd: string): SettingsFile
   const file = display(path, cwd);
   let data: unknown;
   try {
-    data = JSON5.parse(readFileSync(path, 'utf8'));
+    data = JSON5.parse(readRegularFile(path, { subject: basename(path), where: { file } }).toString('utf8'));
   } catch (error) {
+    if (error instanceof BriefError) throw error;
     const { lineNumber, message } = error as Error & { lineNumber?: number };
     throw new BriefError('FRONT_MATTER', `${basename(path)} cannot be read: ${message.replace(/^JSON5: /, '')}`, {
       where: { file, line: lineNumber },

@@ -7,6 +7,9 @@ import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
 import { checkEncodings } from './chart-data.js';
+import { boundExpressions, boundSpec } from './chart-limits.js';
+import { checkYamlKeys, yamlToJs } from '../config/bounded-yaml.js';
+import { assertRegularFile } from '../content/special-files.js';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
@@ -70,7 +73,9 @@ function dataStamp(spec: Record<string, unknown>, root: string, where: SourceLoc
   const name = isRecord(data) ? (data['url'] ?? data['file']) : undefined;
   if (typeof name !== 'string' || NETWORK_URL.test(name)) return '';
   const path = confineData(root, name, where);
-  return path !== undefined && statSync(path).isFile() ? readContentFile(root, path, where, name).toString('utf8') : '';
+  if (path === undefined || !statSync(path).isFile()) return '';
+  assertRegularFile(path, { subject: `the chart's data file ${name}`, where, code: 'DATA' });
+  return readContentFile(root, path, where, name).toString('utf8');
 }
 
 /** A URL with a scheme (https:, file:, data:): refused when drawing, never read from the disk. */
@@ -100,6 +105,7 @@ async function draw(
     const values = isRecord(data) && Array.isArray(data['values']) ? data['values'].filter(isRecord) : [];
     checkEncodings(spec, { rows: values, file: undefined }, where);
   }
+  boundSpec(spec, where, warnings);
   const title = titleOf(spec['title']);
   const description = typeof spec['description'] === 'string' ? spec['description'] : '';
   if (!title || !description) {
@@ -116,7 +122,8 @@ async function draw(
   let svg: string;
   try {
     // vega and vega-lite are loaded only by briefings that have charts.
-    const [{ parse: parseVega, View, loader }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    const [{ parse: parseVega, View, loader, expressionFunction }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+    boundExpressions(expressionFunction);
     const compiled = compile(spec as unknown as TopLevelSpec, {
       config: chartConfig(palette),
       logger: collectingLogger(vegaWarnings),
@@ -178,6 +185,7 @@ function checkMark(spec: Record<string, unknown>, where: { file: string; line: n
 }
 
 function readSpec(block: FigureBlock): Record<string, unknown> {
+  checkYamlKeys(block.source, { file: block.file, line: block.line }, 'the chart specification');
   const doc = parseDocument(block.source);
   const error = doc.errors[0];
   if (error) {
@@ -188,7 +196,7 @@ function readSpec(block: FigureBlock): Record<string, unknown> {
       { where: { file: block.file, line } },
     );
   }
-  const value: unknown = doc.toJS();
+  const value = yamlToJs(doc, { file: block.file, line: block.line }, 'the chart specification');
   if (!isRecord(value)) {
     throw new BriefError('CHART', 'a chart block holds a Vega-Lite specification: "key: value" lines or a JSON object', {
       where: { file: block.file, line: block.line },

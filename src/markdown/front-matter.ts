@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { BriefError, type Diagnostic, warning } from '../errors.js';
+import { checkYamlKeys, yamlToJs } from '../config/bounded-yaml.js';
 
 export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
@@ -36,6 +37,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
 }
 
 function parseYaml(yamlText: string, file: string): Omit<FrontMatter, 'body' | 'bodyLine'> {
+  checkYamlKeys(yamlText, { file, line: 1 }, 'the front matter');
   const first = parseDocument(yamlText);
   let doc = first;
   const warnings: Diagnostic[] = [];
@@ -65,7 +67,7 @@ function parseYaml(yamlText: string, file: string): Omit<FrontMatter, 'body' | '
       hint: 'Fix the YAML between the two "---" lines at the top of the file.',
     });
   }
-  const value: unknown = doc.toJS();
+  const value = yamlToJs(doc, { file, line: 1 }, 'the front matter');
   if (value === null || value === undefined) return { data: {}, keyLines: {}, warnings };
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new BriefError('FRONT_MATTER', 'the front matter must be a set of "key: value" lines', {

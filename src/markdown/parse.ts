@@ -8,6 +8,8 @@ import { figurePlaceholder, type FigureBlock } from './figures.js';
 import { createMarked } from './marked.js';
 import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
+import { checkSlideLimits, parsingWithin } from './slide-limits.js';
+import { checkLimit } from '../config/limits.js';
 
 /**
  * Markdown text in, slides out: pure, no disk and no browser. Each file starts a new horizontal
@@ -41,8 +43,12 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
   });
   const warnings: Diagnostic[] = [];
   const stacks: SlideStack[] = [];
+  let slideCount = 0;
   for (const file of files) {
-    for (const stack of splitSlides(file.text, separators)) {
+    const split = splitSlides(file.text, separators, { file: file.path, line: file.firstLine });
+    slideCount += split.reduce((sum, stack) => sum + stack.length, 0);
+    checkLimit('slides', slideCount, (n) => `the briefing has ${n.toLocaleString('en')} slides or more`, { file: file.path });
+    for (const stack of split) {
       stacks.push(
         stack.flatMap((piece) => {
           const key = options.cache
@@ -80,16 +86,26 @@ interface ParseContext {
 function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, warnings, safe }: ParseContext): Slide[] {
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
-  const { body, notes, markers } = splitNotes(piece.text, separators.notes);
+  const where = { file: file.path, line };
+  checkSlideLimits(piece.text, where);
+  const { body, notes, markers } = splitNotes(piece.text, separators.notes, where);
   if (markers > 1) {
     warnings.push(
-      warning('slide', `this slide has ${markers} notes markers ("Note:"); like reveal.js, none is taken as notes: keep one`, {
-        file: file.path,
-        line,
-      }),
+      warning('slide', `this slide has ${markers} notes markers ("Note:"); like reveal.js, none is taken as notes: keep one`, where),
     );
   }
   checkDepth(piece, file);
+  return parsingWithin(where, () => renderSlides(piece, file, line, body, notes, { separators, marked, warnings, safe }));
+}
+
+function renderSlides(
+  piece: SlideSource,
+  file: SourceFile,
+  line: number,
+  body: string,
+  notes: string,
+  { marked, warnings, safe }: ParseContext,
+): Slide[] {
   const render = (target: Target) =>
     splitRawSections(marked.parse(selectFor(body, target), { async: false })).map((part) => {
       const processed = processSlideHtml(part.html, target, part.attributes);

@@ -8,6 +8,7 @@ import { browserPurpose } from './early-browser.js';
 import { prepare } from './prepare.js';
 import type { BuildRequest, BuildResult } from './request.js';
 import { BuildRun } from './run.js';
+import { explainDiskFull } from './staging.js';
 
 export type { BuildRequest, BuildResult, ProgressEvent, WrittenFile } from './request.js';
 
@@ -27,7 +28,7 @@ export async function build(request: BuildRequest): Promise<BuildResult> {
   } catch (error) {
     // Whatever failed once Ctrl-C stopped the browser, the person is told it was interrupted.
     run.throwIfAborted();
-    throw error;
+    throw explainDiskFull(error, run.staging.outDir);
   }
 }
 

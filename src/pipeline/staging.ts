@@ -8,6 +8,20 @@ import { checkReplaceable, markerText, OUTPUT_MARKER, ownedEntries } from './out
 import { sweepDead } from '../sweep.js';
 
 /**
+ * A disk (or quota) that fills while the build writes is the machine's state, not a bug: this is
+ * the error that says so, for any write of the build (the staging folder, the figures' work
+ * folder); any other error is returned as it is.
+ */
+export function explainDiskFull(error: unknown, outDir: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return error;
+  return new BriefError('OUTPUT_NOT_WRITABLE', `the disk is full: cannot write the output folder ${outDir}; nothing was written`, {
+    cause: error,
+    hint: 'Free some space on that disk (`df -h` shows how much is left), or choose a folder on another disk with --out.',
+  });
+}
+
+/**
  * Outputs are written into a staging folder beside the output folder and moved into place only
  * when every one of them succeeded, so a failed or interrupted build leaves the previous good
  * output untouched and nothing half-written. Only what rfc-brief wrote before is ever replaced
@@ -26,6 +40,7 @@ export class Staging {
     try {
       makeDir(this.dir);
     } catch (cause) {
+      if (explainDiskFull(cause, outDir) !== cause) throw explainDiskFull(cause, outDir);
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write the output folder ${outDir}`, {
         cause,
         hint: 'Choose another folder with --out, or check its permissions.',
@@ -99,6 +114,7 @@ export class Staging {
           // Nothing more can be done here; the error below says the output folder failed.
         }
       }
+      if (explainDiskFull(cause, this.outDir) !== cause) throw explainDiskFull(cause, this.outDir);
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write into the output folder ${this.outDir}`, {
         cause,
         hint: 'Choose another folder with --out, or check its permissions.',
