@@ -51,7 +51,7 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
       readdirSync(join(dir, 'stale'))
         .filter((name) => name !== '.rfc-brief-cache')
         .sort(),
-    ).toEqual(['build-report.json', 'mine.txt', 'report']);
+    ).toEqual(['.rfc-brief-output', 'build-report.json', 'mine.txt', 'report']);
     expect(existsSync(join(dir, 'stale/slides'))).toBe(false);
     expect(result.stderr).toContain("removed stale/slides: an earlier build's, not made by this one");
   });
