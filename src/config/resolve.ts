@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { confine } from '../content/confine.js';
 import { assertRegularFile } from '../content/special-files.js';
-import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
+import { BriefError, type Diagnostic, warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
   DEFAULT_HANDOUT_LAYOUT,
@@ -26,6 +26,7 @@ import { resolveDeckAssets, type DeckAssets } from './deck-assets.js';
 import { asksForTitleSlide } from './title-slide.js';
 import { suggest } from './suggest.js';
 import { cssTheme, resolveTheme, type Theme } from './themes.js';
+import { asChoice, asKeywords, asList, asPattern, asString, invalid, pick, type Found } from './settings-values.js';
 
 export interface DeckMeta {
   readonly title: string | undefined;
@@ -212,75 +213,6 @@ function namedTheme(name: string, cli: CliSettings, found: Found | undefined): T
       : `For a stylesheet of your own, give its path, ending in .css, relative to the deck's folder (e.g. "theme: css/${name}.css").`;
     throw new BriefError('UNKNOWN_THEME', error.message, { where: error.where, hint: `${own} ${error.hint ?? ''}`.trim() });
   }
-}
-
-interface Found {
-  readonly key: string;
-  readonly value: unknown;
-  readonly where: SourceLocation;
-}
-
-function pick(layers: readonly SettingsLayer[], key: string): Found | undefined {
-  for (const layer of layers) {
-    if (layer.data[key] !== undefined && layer.data[key] !== null) {
-      return { key, value: layer.data[key], where: { file: layer.file, line: layer.keyLines[key] } };
-    }
-  }
-  return undefined;
-}
-
-function asString(found: Found | undefined): string | undefined {
-  if (!found) return undefined;
-  if (typeof found.value === 'string') return found.value.trim() || undefined;
-  if (typeof found.value === 'number') return String(found.value);
-  if (found.value instanceof Date) return found.value.toISOString().slice(0, 10);
-  throw invalid(found, 'must be a single line of text');
-}
-
-function asChoice<T extends string>(found: Found | undefined, fromCli: string | undefined, choices: readonly T[]): T | undefined {
-  const isChoice = (value: string): value is T => (choices as readonly string[]).includes(value);
-  if (fromCli !== undefined) {
-    if (isChoice(fromCli)) return fromCli;
-    throw new BriefError('BAD_OPTION', `"${fromCli}" is not one of ${choices.join(', ')}`);
-  }
-  const value = asString(found)?.toLowerCase();
-  if (value === undefined || !found) return undefined;
-  if (isChoice(value)) return value;
-  throw invalid(found, `must be one of ${choices.join(', ')}`);
-}
-
-function asList(found: Found | undefined): string[] {
-  if (!found) return [];
-  if (Array.isArray(found.value) && found.value.every((k) => typeof k === 'string')) return found.value as string[];
-  throw invalid(found, 'must be a list ("- item" lines under it)');
-}
-
-function asKeywords(found: Found | undefined): string[] {
-  if (!found) return [];
-  if (typeof found.value === 'string')
-    return found.value
-      .split(',')
-      .map((k) => k.trim())
-      .filter(Boolean);
-  if (Array.isArray(found.value) && found.value.every((k) => typeof k === 'string')) return found.value as string[];
-  throw invalid(found, 'must be a list of words, or one line of words separated by commas');
-}
-
-function asPattern(found: Found | undefined): string | undefined {
-  if (!found) return undefined;
-  // Not trimmed: "\r?\n---\r?\n" from a JSON file holds real line breaks that are the pattern.
-  if (typeof found.value !== 'string' || found.value === '') throw invalid(found, 'must be a regular expression written as text');
-  const pattern = found.value;
-  try {
-    new RegExp(pattern, 'mg');
-  } catch (error) {
-    throw invalid(found, `is not a valid regular expression (${(error as Error).message})`);
-  }
-  return pattern;
-}
-
-function invalid(found: Found, problem: string): BriefError {
-  return new BriefError('FRONT_MATTER', `"${found.key}" ${problem}`, { where: found.where });
 }
 
 /** reveal-md keys that change what reveal-md makes and that rfc-brief does not do: once each, with what to do. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
 import { statSync } from 'node:fs';
@@ -13,6 +12,8 @@ import { assertRegularFile } from '../content/special-files.js';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
+import { accessible, scopeIds, unscoped } from './svg.js';
+import { chartConfig, collectingLogger } from './vega-setup.js';
 
 export interface DrawnFigure {
   readonly svg: string;
@@ -203,96 +204,6 @@ function readSpec(block: FigureBlock): Record<string, unknown> {
     });
   }
   return value;
-}
-
-function chartConfig(palette: Palette): Record<string, unknown> {
-  // Drawn at about two thirds of a slide's width: scaled to fit, the labels read at ~24 px.
-  // A generous labelLimit: Node has no canvas to measure text, and vega's estimate cuts labels that fit.
-  const text = {
-    labelLimit: 1000,
-    labelColor: palette.muted,
-    titleColor: palette.text,
-    labelFont: palette.font,
-    titleFont: palette.font,
-    labelFontSize: 15,
-    titleFontSize: 15,
-  };
-  return {
-    background: null,
-    font: palette.font,
-    view: { stroke: null, continuousWidth: 720, continuousHeight: 280, discreteHeight: { step: 40 } },
-    axis: { ...text, gridColor: palette.grid, domainColor: palette.grid, tickColor: palette.grid, titleFontWeight: 600 },
-    legend: { ...text, titleFontWeight: 600 },
-    header: { ...text },
-    title: {
-      color: palette.text,
-      subtitleColor: palette.muted,
-      font: palette.font,
-      fontSize: 17,
-      fontWeight: 700,
-      anchor: 'start',
-      offset: 12,
-    },
-    range: { category: [...palette.series] },
-    mark: { color: palette.series[0] },
-    text: { color: palette.text, font: palette.font, fontSize: 14 },
-  };
-}
-
-function collectingLogger(into: string[], errors?: string[]) {
-  let level = 0;
-  const logger = {
-    level(value?: number) {
-      if (value === undefined) return level;
-      level = value;
-      return logger;
-    },
-    error: (...args: unknown[]) => {
-      const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
-      // vega reports a failed data load here and goes on drawing an empty chart: keep it.
-      if (errors) {
-        errors.push(message);
-        return logger;
-      }
-      throw new Error(message);
-    },
-    warn: (...args: unknown[]) => {
-      const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
-      if (errors && message.startsWith('Loading failed')) errors.push(message.replace(/^Loading failed \S+ /, ''));
-      else into.push(message);
-      return logger;
-    },
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
-
-/** Several charts share one page: give each its own ids (clip paths, gradients). */
-function scopeIds(svg: string, key: string): string {
-  const prefix = idPrefix(key);
-  return svg
-    .replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
-    .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
-}
-
-function idPrefix(key: string): string {
-  return `c${createHash('sha256').update(key).digest('hex').slice(0, 8)}-`;
-}
-
-/** The drawing as vega made it, before scopeIds: the cache is shared by charts at any place. */
-function unscoped(svg: string, key: string): string {
-  return svg.split(idPrefix(key)).join('');
-}
-
-function accessible(svg: string, title: string, description: string): string {
-  const name = description || title;
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  return svg
-    .replace(/^<svg\b([^>]*?)\s(?:role|aria-label|aria-roledescription)="[^"]*"/, '<svg$1')
-    .replace(/^<svg\b/, `<svg role="img"${name ? ` aria-label="${esc(name)}"` : ''}`)
-    .replace(/^(<svg\b[^>]*>)/, `$1${title ? `<title>${esc(title)}</title>` : ''}${description ? `<desc>${esc(description)}</desc>` : ''}`);
 }
 
 function titleOf(title: unknown): string {
