@@ -1,14 +1,16 @@
 import type { Diagnostic } from '../errors.js';
 import { measureOpenPage } from '../browser/overflow.js';
 import { openForPrint, printOpenPage } from '../browser/print.js';
-import { overflowFindings } from '../check/overflow.js';
+import { missingGlyphFindings, overflowFindings } from '../check/overflow.js';
+import { findMissingGlyphs } from '../browser/glyphs.js';
 import { printedSlides } from '../render/printed-slides.js';
 import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
 
 /**
  * slides.pdf: one page per printed slide. The print page is measured as `check` measures it
- * before it prints: a slide that overflows is an error of this PDF (kept with its cache entry, so a
+ * before it prints: a slide that overflows is an error of this PDF, a character no font has a
+ * warning (kept with its cache entry, so a
  * reused PDF fails the build as the first print did).
  */
 export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, wanted, need }) => {
@@ -18,8 +20,12 @@ export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, w
     try {
       return await run.browser('print the PDFs').withPage(async (page) => {
         await openForPrint(page, request, warnings);
-        const overflows = await run.stageAsync('measure', () => measureOpenPage(page));
-        warnings.push(...overflowFindings(overflows, printedSlides(prepared.config, prepared.stacks)));
+        const measured = await run.stageAsync('measure', async () => ({
+          overflows: await measureOpenPage(page),
+          missingGlyphs: await findMissingGlyphs(page),
+        }));
+        const slides = printedSlides(prepared.config, prepared.stacks);
+        warnings.push(...overflowFindings(measured.overflows, slides), ...missingGlyphFindings(measured.missingGlyphs, slides));
         return printOpenPage(page, request);
       });
     } finally {

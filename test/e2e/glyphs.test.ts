@@ -35,4 +35,13 @@ describe('emoji and characters no font has', () => {
       expect.objectContaining({ slide: 3, line: 14, message: expect.stringContaining('𐘀 (U+10600)') }),
     ]);
   });
+
+  it('build says so too, with the same slide and line, while it prints', async () => {
+    const built = await run(['build', 'deck', '--only', 'slides', '--out', 'built', '--no-cache'], dir);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toMatch(
+      /deck\/01-glyphs\.md:14: slide 3 "Old script .*" has characters no installed font has, printed as boxes: .* \(U\+10600\)/,
+    );
+    expect(built.stderr).not.toMatch(/U\+1F680/);
+  });
 });
