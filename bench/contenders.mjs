@@ -219,6 +219,21 @@ function start(contender, browser) {
   };
 }
 
+/** rfc-brief's deck alone, its slides PDF alone, and every output of one build. */
+function buildMeasures(contender, rfc) {
+  const measure = (name, only, output) => ({
+    contender,
+    measure: name,
+    briefing: true,
+    command: (ctx) => ({ ...rfc(ctx, only ? ['--only', only] : []), output: join(ctx.out, ...output) }),
+  });
+  return [
+    measure('html', 'deck', ['slides', 'index.html']),
+    measure('pdf', 'slides', ['slides.pdf']),
+    measure('all', undefined, ['slides.pdf']),
+  ];
+}
+
 export function tasks(status, { baseline } = {}) {
   // rfc-brief keeps its cache in the user's cache folder: each run gets one of its own inside its
   // output folder, so that a run measures printing, not an earlier run's cache, and the rebuild
@@ -246,25 +261,8 @@ export function tasks(status, { baseline } = {}) {
   const missing = (name) => status[name]?.error;
 
   return [
-    // rfc-brief
-    {
-      contender: 'rfc-brief',
-      measure: 'html',
-      briefing: true,
-      command: (ctx) => ({ ...rfc(ctx, ['--only', 'deck']), output: join(ctx.out, 'slides', 'index.html') }),
-    },
-    {
-      contender: 'rfc-brief',
-      measure: 'pdf',
-      briefing: true,
-      command: (ctx) => ({ ...rfc(ctx, ['--only', 'slides']), output: join(ctx.out, 'slides.pdf') }),
-    },
-    {
-      contender: 'rfc-brief',
-      measure: 'all',
-      briefing: true,
-      command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
-    },
+    // rfc-brief (and with --baseline, another commit's, measured the same way)
+    ...buildMeasures('rfc-brief', rfc),
     {
       // The out folder is kept between runs: every run after the first is a rebuild of an
       // unchanged input into an up-to-date output. The harness builds it once before timing.
@@ -274,28 +272,7 @@ export function tasks(status, { baseline } = {}) {
       keepOut: true,
       command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
     },
-    ...(rfcBase
-      ? [
-          {
-            contender: 'rfc-brief (baseline)',
-            measure: 'html',
-            briefing: true,
-            command: (ctx) => ({ ...rfcBase(ctx, ['--only', 'deck']), output: join(ctx.out, 'slides', 'index.html') }),
-          },
-          {
-            contender: 'rfc-brief (baseline)',
-            measure: 'pdf',
-            briefing: true,
-            command: (ctx) => ({ ...rfcBase(ctx, ['--only', 'slides']), output: join(ctx.out, 'slides.pdf') }),
-          },
-          {
-            contender: 'rfc-brief (baseline)',
-            measure: 'all',
-            briefing: true,
-            command: (ctx) => ({ ...rfcBase(ctx, []), output: join(ctx.out, 'slides.pdf') }),
-          },
-        ]
-      : []),
+    ...(rfcBase ? buildMeasures('rfc-brief (baseline)', rfcBase) : []),
     // The floor: Chromium printing the same slides as a plain static page, and the bare start;
     // the same two with the headless shell, the browser rfc-brief prints with.
     floor('floor', CHROMIUM),
