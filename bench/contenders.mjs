@@ -225,7 +225,7 @@ function buildMeasures(contender, rfc) {
     contender,
     measure: name,
     briefing: true,
-    command: (ctx) => ({ ...rfc(ctx, only ? ['--only', only] : []), output: join(ctx.out, ...output) }),
+    command: (ctx) => ({ ...rfc(ctx, only ? ['--only', only] : []), output: join(ctx.out, 'dist', ...output) }),
   });
   return [
     measure('html', 'deck', ['slides', 'index.html']),
@@ -245,8 +245,10 @@ export function tasks(status, { baseline } = {}) {
       join(dir, 'bin', 'rfc-brief.js'),
       'build',
       ctx.deck,
+      // A folder of its own: rfc-brief writes only into folders it made, and the harness keeps
+      // each run's log beside it.
       '--out',
-      ctx.out,
+      join(ctx.out, 'dist'),
       '--quiet',
       '--timeout',
       String(ctx.slowTimeout),
@@ -270,7 +272,7 @@ export function tasks(status, { baseline } = {}) {
       measure: 'rebuild',
       briefing: true,
       keepOut: true,
-      command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'slides.pdf') }),
+      command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'dist', 'slides.pdf') }),
     },
     ...(rfcBase ? buildMeasures('rfc-brief (baseline)', rfcBase) : []),
     // The floor: Chromium printing the same slides as a plain static page, and the bare start;

@@ -162,7 +162,7 @@ async function runOne(task, input, round, warmup, log) {
     attempts: attempts.length,
     detail: result.ok ? undefined : lastLine(join(out, `run-${round}.log`)),
     // rfc-brief times its own stages (read, figures, deck, each PDF) in build-report.json.
-    stages: task.contender === 'rfc-brief' && result.ok ? readStages(join(out, 'build-report.json')) : undefined,
+    stages: task.contender === 'rfc-brief' && result.ok ? readStages(join(out, 'dist', 'build-report.json')) : undefined,
   };
   log(
     `  ${warmup ? 'warm-up' : `run ${round}  `} ${label(task).padEnd(34)} ${record.ok ? `${record.seconds.toFixed(2).padStart(7)} s ${(record.peakBytes / 2 ** 20).toFixed(0).padStart(5)} MiB` : `FAILED: ${record.error}`}${record.pages ? `, ${record.pages} pages` : ''}${record.otherCores >= 0.35 ? `  (machine busy: ${record.otherCores.toFixed(2)} cores of other work)` : ''}`,
