@@ -97,6 +97,14 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
     expect(existsSync(join(dir, 'missing-out'))).toBe(false);
   });
 
+  it('with --force --quiet still says what failed, not only that something did', async () => {
+    write('deck/a.md', '---\ntitle: T\n---\n## A\n\n![x](missing.png)\n');
+    const result = await run(['build', 'deck', '--no-pdf', '--out', 'forced-quiet', '--force', '--quiet'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('deck/a.md:6: error: missing.png was not found; the slide will show it as missing [missing-file]');
+    expect(result.stderr).toContain('error[CHECK_FAILED]: the build found 1 problem; written anyway (--force)');
+  });
+
   it('applies --theme', async () => {
     write('deck/a.md', '## A');
     await run(['build', 'deck', '--no-pdf', '--theme', 'dark'], dir);

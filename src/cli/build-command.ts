@@ -1,7 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
-import type { BuildResult } from '../pipeline/request.js';
 import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { failures, formatFinding, uniqueDiagnostics } from '../errors.js';
@@ -84,17 +83,21 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         signal: io.signal,
         onProgress: flags.quiet ? undefined : createProgress(io),
       });
-      if (!flags.quiet) for (const line of warningLines(result, flags.strict)) io.stderr(`${printable(line)}\n`);
+      const all = uniqueDiagnostics([...result.warnings, ...result.findings]);
+      const failed = new Set(failures(all, flags.strict));
+      // What fails the build is printed in full, --quiet or not; the rest is summarised by kind.
+      const lines = [
+        ...all.filter((d) => failed.has(d)).map(formatFinding),
+        ...(flags.quiet ? [] : summariseWarnings(all.filter((d) => !failed.has(d)))),
+      ];
+      for (const line of lines) io.stderr(`${printable(line)}\n`);
       if (!flags.quiet && result.removed?.length)
         io.stderr(
           printable(`removed ${result.removed.map((path) => shown(io.cwd, path)).join(', ')}: an earlier build's, not made by this one\n`),
         );
       // Only a forced build gets here with something that fails it: written, and said so.
-      const failed = failures([...result.warnings, ...result.findings], flags.strict);
-      if (failed.length > 0) {
-        io.stderr(
-          `error[CHECK_FAILED]: the build found ${failed.length} problem${failed.length === 1 ? '' : 's'}; written anyway (--force)\n`,
-        );
+      if (failed.size > 0) {
+        io.stderr(`error[CHECK_FAILED]: the build found ${failed.size} problem${failed.size === 1 ? '' : 's'}; written anyway (--force)\n`);
         setExitCode(1);
       }
       if (flags.json) {
@@ -109,14 +112,6 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         io.stdout(`${printable(shown(io.cwd, file.path))} (${formatBytes(file.bytes)}${pages})\n`);
       }
     });
-}
-
-/** The build's warnings and the checks' findings, each once; what fails the build as `check` prints it. */
-function warningLines(result: BuildResult, strict: boolean | undefined): string[] {
-  const all = uniqueDiagnostics([...result.warnings, ...result.findings]);
-  const failed = new Set(failures(all, strict));
-  // What fails the build is printed in full; the rest is summarised by kind for a foreign deck.
-  return [...all.filter((d) => failed.has(d)).map(formatFinding), ...summariseWarnings(all.filter((d) => !failed.has(d)))];
 }
 
 function parseOutputs(value: string): Selectable[] {
