@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { lintBriefing } from '../check/lint.js';
 import type { BriefConfig } from '../config/resolve.js';
 import { resolveAssets, type ResolvedAsset } from '../content/assets.js';
@@ -14,7 +14,7 @@ import { VERSION } from '../version.js';
 import { readBriefing } from './read-briefing.js';
 import type { BuildRequest } from './request.js';
 import type { BuildRun } from './run.js';
-import { BriefError, type Diagnostic } from '../errors.js';
+import type { Diagnostic } from '../errors.js';
 
 /** Everything every output is made from: the briefing read, its figures drawn, the cheap checks run. */
 export interface Prepared {
@@ -35,7 +35,6 @@ export async function prepare(run: BuildRun, request: BuildRequest): Promise<Pre
     readBriefing(resolve(request.cwd, request.input), request.cwd, request),
   );
   const { config } = briefing;
-  refuseOutputOverSources(run.outDir, briefing.loaded.root);
   run.warnings.push(...briefing.warnings);
   const assets = resolveAssets(
     briefing.loaded.root,
@@ -75,20 +74,6 @@ export async function prepare(run: BuildRun, request: BuildRequest): Promise<Pre
     meta: pdfMeta(config, stacks),
     staticPrint: staticPrintRefusal(config, stacks) === undefined,
   };
-}
-
-/**
- * An output folder that is the briefing folder, or holds it, would have the build's outputs
- * moved in among (or over) the sources. One inside the briefing (deck.md beside dist/) is fine:
- * only the files the content names are read.
- */
-function refuseOutputOverSources(out: string, root: string): void {
-  const rel = relative(out, root);
-  if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-    throw new BriefError('BAD_OPTION', `the output folder ${out} ${rel === '' ? 'is' : 'holds'} the briefing folder`, {
-      hint: 'Write the outputs elsewhere: --out dist (the default), or any folder beside the briefing.',
-    });
-  }
 }
 
 function pdfMeta(config: BriefConfig, stacks: readonly SlideStack[]): PdfMetadata {
