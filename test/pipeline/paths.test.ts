@@ -26,7 +26,7 @@ describe('a deck that is sent out carries no local paths', () => {
     cpSync(fixture('figures'), join(scratch, 'deck'), { recursive: true });
     for (const out of ['deck', '.']) {
       await expect(build({ input: 'deck', out, cwd: scratch, pdf: false, noBrowser: true })).rejects.toMatchObject({
-        code: expect.stringMatching(/^(BAD_OPTION|OUTPUT_NOT_WRITABLE)$/),
+        code: 'OUTPUT_NOT_WRITABLE',
       });
     }
     expect(readdirSync(join(scratch, 'deck')).sort()).toEqual(['01-figures.md', 'data']);
