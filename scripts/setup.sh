@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian (or Ubuntu) machine and builds the default briefing into dist/:
 #   - system packages: Chromium (prints the PDFs), poppler-utils (the tests read PDFs back),
-#     DejaVu fonts (fallback for symbols the deck's own fonts lack), and where the distribution
+#     DejaVu fonts (fallback for symbols the deck's own fonts lack), LibreOffice Impress (the
+#     tests open slides.pptx with it, as a reader would), and where the distribution
 #     has it Chromium's headless shell (the same pages without the full browser's start-up: the
 #     browser rfc-brief prefers; without it the full Chromium prints);
 #   - the npm dependencies (puppeteer-core only: no browser is downloaded);
@@ -21,6 +22,8 @@ command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 # Emoji in a heading print in colour, not as missing-glyph boxes.
 [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
+# The tests render slides.pptx headless to check that it opens and shows what the PDF shows.
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
 
 sudo=""
 [ "$(id -u)" -ne 0 ] && sudo="sudo"
