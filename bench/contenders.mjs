@@ -6,10 +6,11 @@
 // bin script>`, not through npx, so no contender pays for a launcher the others do not.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pngInfo, pptxSlides } from './measure.mjs';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const CACHE = join(ROOT, 'bench', '.cache');
@@ -69,6 +70,9 @@ export const RFC_BRIEF = join(ROOT, 'bench', 'out', 'rfc-brief');
 export function snapshotRfcBrief() {
   rmSync(RFC_BRIEF, { recursive: true, force: true });
   for (const entry of ['build', 'bin', 'themes', 'package.json']) cpSync(join(ROOT, entry), join(RFC_BRIEF, entry), { recursive: true });
+  // The scripts that load rfc-brief's modules (checks, serve) load them from the snapshot: `../build`.
+  for (const script of readdirSync(join(ROOT, 'bench')).filter((name) => name.endsWith('.mjs')))
+    cpSync(join(ROOT, 'bench', script), join(RFC_BRIEF, 'bench', script));
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const puppeteer = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'puppeteer-core', 'package.json'), 'utf8')).version;
   let git = 'unknown commit';
@@ -83,6 +87,29 @@ export function snapshotRfcBrief() {
     // not a git checkout
   }
   return { version: `${pkg.version} (${git})`, browserLib: `puppeteer ${puppeteer}` };
+}
+
+/**
+ * The outputs rfc-brief can write, read from the snapshot's catalogue (src/outputs/catalogue.ts):
+ * the #18 outputs are measured only once it has them, whatever the name they were given.
+ */
+export async function loadCatalogue() {
+  try {
+    const { OUTPUTS } = await import(pathToFileURL(join(RFC_BRIEF, 'build', 'outputs', 'catalogue.js')).href);
+    return OUTPUTS.map(({ id, select, file }) => ({ id, select, file }));
+  } catch {
+    return [];
+  }
+}
+
+/** The #18 outputs in a catalogue: { pptx, images, onefile }, each the entry or undefined. */
+export function newOutputs(catalogue) {
+  const named = (o) => `${o.id} ${o.select} ${o.file}`;
+  return {
+    pptx: catalogue.find((o) => /\.pptx$/i.test(o.file)),
+    images: catalogue.find((o) => /\.(png|jpe?g)$|\bimages?\b|png/i.test(named(o))),
+    onefile: catalogue.find((o) => /^[^/]+\.html$/.test(o.file)),
+  };
 }
 
 const binPath = (name) => join(CACHE, name, 'node_modules', PACKAGES[name].pkg, PACKAGES[name].bin);
@@ -173,11 +200,17 @@ const firstLine = (text) => String(text).trim().split('\n')[0];
 const profile = () => mkdtempSync(join(tmpdir(), 'bench-chromium-'));
 
 /**
- * The measures. Each entry: contender, measure ('html' | 'pdf' | 'all' | 'rebuild' | 'start'),
- * the sizes it runs at, and `command(ctx)` returning { command, args, output, cleanup? } for one
- * run. `ctx` = { size, deck (deck.md or the briefing folder), out (this run's empty folder),
- * deckHtml (rfc-brief's deck of this input), floorHtml, slowTimeout }.
- * `briefing: true` entries run on the default briefing too; `generated: false` ones only there.
+ * The measures. Each entry: contender, measure ('html' | 'pdf' | 'all' | 'rebuild' | 'start' |
+ * 'pptx' | 'images' | 'pdf-figures-cached' | 'checks' | 'serve'), where it runs, and
+ * `command(ctx)` returning { command, args, output, cleanup?, reset?, collect? } for one run:
+ * `reset()` runs before every attempt (a repeated run starts from the same state), `collect()`
+ * after a successful one (what the run wrote besides its time: stage timings, files, counts).
+ * `ctx` = { size, deck (deck.md or the briefing folder), out (this run's empty folder),
+ * deckHtml (rfc-brief's deck of this input), floorHtml, figureCache, slowTimeout }.
+ *
+ * Where each runs: every generated size unless `upTo` (a largest size); the default briefing when
+ * `briefing`, only there when `briefingOnly`; the mixed deck when `mixed`; the serve input only
+ * when `serve` (and then nowhere else).
  */
 /** Chromium's own print of the floor page (a plain static page of the same slides). */
 function floor(contender, browser) {
@@ -185,6 +218,7 @@ function floor(contender, browser) {
     contender,
     measure: 'pdf',
     briefing: true,
+    mixed: true,
     skip: browser ? undefined : `${contender}: the browser is not installed`,
     command: (ctx) => {
       const dir = profile();
@@ -219,102 +253,182 @@ function start(contender, browser) {
   };
 }
 
-/** rfc-brief's deck alone, its slides PDF alone, and every output of one build. */
-function buildMeasures(contender, rfc) {
-  const measure = (name, only, output) => ({
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What rfc-brief's build-report.json says: its stage timings and the files it wrote. */
+function buildReport(dist) {
+  const report = readJson(join(dist, 'build-report.json'));
+  return report ? { stages: report.stages, files: report.files?.map(({ path, bytes, pages }) => ({ path, bytes, pages })) } : {};
+}
+
+/**
+ * rfc-brief's deck alone, its slides PDF alone, every output of one build, and each #18 output
+ * alone once the catalogue has it.
+ */
+function buildMeasures(contender, rfc, catalogue) {
+  const measure = (name, only, output, extra = {}) => ({
     contender,
     measure: name,
     briefing: true,
-    command: (ctx) => ({ ...rfc(ctx, only ? ['--only', only] : []), output: join(ctx.out, 'dist', ...output) }),
+    ...extra,
+    command: (ctx) => ({ ...rfc(ctx, only ? ['--only', only] : []), output: join(ctx.out, 'dist', ...output.split('/')) }),
   });
+  const added = newOutputs(catalogue);
+  const named = catalogue.map((o) => o.select).filter((v, i, all) => all.indexOf(v) === i);
+  const missing = (what) => `not in rfc-brief yet: src/outputs/catalogue.ts has no ${what} output (it has ${named.join(', ') || 'none'})`;
+  const output = (name, entry, what, collect) =>
+    entry
+      ? {
+          ...measure(name, entry.select, entry.file, { briefing: false, upTo: 200 }),
+          command: (ctx) => {
+            const spec = { ...rfc(ctx, ['--only', entry.select]), output: join(ctx.out, 'dist', ...entry.file.split('/')) };
+            return { ...spec, collect: () => ({ ...spec.collect(), ...collect(join(ctx.out, 'dist'), spec.output) }) };
+          },
+        }
+      : { contender, measure: name, upTo: 200, skip: missing(what) };
   return [
-    measure('html', 'deck', ['slides', 'index.html']),
-    measure('pdf', 'slides', ['slides.pdf']),
-    measure('all', undefined, ['slides.pdf']),
+    measure('html', 'deck', 'slides/index.html'),
+    measure('pdf', 'slides', 'slides.pdf', { mixed: true }),
+    measure('all', undefined, 'slides.pdf'),
+    output('pptx', added.pptx, 'PPTX', (_, file) => ({ slides: pptxSlides(file) })),
+    output('images', added.images, 'slide-image', (dist) => pngInfo(dist)),
   ];
 }
 
-export function tasks(status, { baseline } = {}) {
+export function tasks(status, { baseline, catalogue = [] } = {}) {
   // rfc-brief keeps its cache in the user's cache folder: each run gets one of its own inside its
   // output folder, so that a run measures printing, not an earlier run's cache, and the rebuild
-  // (whose output folder is kept) finds what its first build kept. (An older build kept it there.)
-  const rfcFrom = (dir) => (ctx, extra) => ({
-    env: { ...RFC_BRIEF_ENV(), RFC_BRIEF_CACHE_DIR: join(ctx.out, '.rfc-brief-cache') },
-    command: process.execPath,
-    args: [
-      join(dir, 'bin', 'rfc-brief.js'),
-      'build',
-      ctx.deck,
-      // A folder of its own: rfc-brief writes only into folders it made, and the harness keeps
-      // each run's log beside it.
-      '--out',
-      join(ctx.out, 'dist'),
-      '--quiet',
-      '--timeout',
-      String(ctx.slowTimeout),
-      ...extra,
-    ],
-  });
+  // (whose output folder is kept) finds what its first build kept. A repeated attempt (a disturbed
+  // run) starts again from an empty cache and no output folder (`reset`).
+  const rfcFrom =
+    (dir) =>
+    (ctx, extra, { figuresCached = false } = {}) => {
+      const dist = join(ctx.out, 'dist');
+      const cache = join(ctx.out, '.rfc-brief-cache');
+      return {
+        env: { ...RFC_BRIEF_ENV(), RFC_BRIEF_CACHE_DIR: cache },
+        command: process.execPath,
+        args: [
+          join(dir, 'bin', 'rfc-brief.js'),
+          'build',
+          ctx.deck,
+          // A folder of its own: rfc-brief writes only into folders it made, and the harness keeps
+          // each run's log beside it.
+          '--out',
+          dist,
+          '--quiet',
+          '--timeout',
+          String(ctx.slowTimeout),
+          ...extra,
+        ],
+        reset: () => {
+          rmSync(dist, { recursive: true, force: true });
+          rmSync(cache, { recursive: true, force: true });
+          // The diagrams and charts drawn before the clock started, nothing printed (goal 5's
+          // denominator): the cache of the input's `--only deck` build.
+          if (figuresCached) cpSync(ctx.figureCache, cache, { recursive: true });
+        },
+        collect: () => buildReport(dist),
+      };
+    };
   const rfc = rfcFrom(RFC_BRIEF);
   // --baseline DIR: the same measures with another compiled checkout (an earlier commit), in the
   // same run, so that a change is compared with what it replaces on the same machine state.
   const rfcBase = baseline ? rfcFrom(baseline) : undefined;
   const node = (name, args) => ({ command: process.execPath, args: [binPath(name), ...args] });
   const missing = (name) => status[name]?.error;
+  const marp = (measure, extra, file, collect, upTo) => ({
+    contender: 'marp-cli',
+    measure,
+    skip: missing('marp-cli'),
+    upTo,
+    command: (ctx) => {
+      const output = join(ctx.out, file);
+      const timeout = String(Math.ceil(ctx.slowTimeout / 1000));
+      const browser = extra.length ? ['--allow-local-files', '--browser-path', CHROMIUM, '--browser-timeout', timeout] : [];
+      return {
+        ...node('marp-cli', ['--no-config-file', ctx.deck, ...extra, ...browser, '-o', output]),
+        // --images writes deck.001.png, deck.002.png, …
+        output: measure === 'images' ? join(ctx.out, 'deck.001.png') : output,
+        collect: collect ? () => collect(ctx.out, output) : undefined,
+      };
+    },
+  });
 
   return [
     // rfc-brief (and with --baseline, another commit's, measured the same way)
-    ...buildMeasures('rfc-brief', rfc),
+    ...buildMeasures('rfc-brief', rfc, catalogue),
     {
       // The out folder is kept between runs: every run after the first is a rebuild of an
       // unchanged input into an up-to-date output. The harness builds it once before timing.
       contender: 'rfc-brief',
       measure: 'rebuild',
       briefing: true,
+      upTo: 200,
       keepOut: true,
-      command: (ctx) => ({ ...rfc(ctx, []), output: join(ctx.out, 'dist', 'slides.pdf') }),
+      command: (ctx) => ({ ...rfc(ctx, []), reset: undefined, output: join(ctx.out, 'dist', 'slides.pdf') }),
     },
-    ...(rfcBase ? buildMeasures('rfc-brief (baseline)', rfcBase) : []),
+    {
+      // Goal 5's denominator: the briefing's slides PDF alone, its diagrams already drawn.
+      contender: 'rfc-brief',
+      measure: 'pdf-figures-cached',
+      briefingOnly: true,
+      command: (ctx) => ({ ...rfc(ctx, ['--only', 'slides'], { figuresCached: true }), output: join(ctx.out, 'dist', 'slides.pdf') }),
+    },
+    {
+      // Goal 6: the checks build-report.json does not time on their own (bench/checks.mjs).
+      contender: 'rfc-brief checks',
+      measure: 'checks',
+      briefing: true,
+      command: (ctx) => {
+        const json = join(ctx.out, 'checks.json');
+        return {
+          command: process.execPath,
+          args: [join(RFC_BRIEF, 'bench', 'checks.mjs'), ctx.deck, json],
+          env: RFC_BRIEF_ENV(),
+          output: json,
+          collect: () => ({ checks: readJson(json) }),
+        };
+      },
+    },
+    {
+      // Goals 2 and 3: `serve` (bench/serve-goals.mjs → bench/serve-reload.mjs), 200 slides.
+      contender: 'rfc-brief serve',
+      measure: 'serve',
+      serve: true,
+      command: (ctx) => {
+        const json = join(ctx.out, 'serve.json');
+        const tmp = join(ctx.out, 'tmp');
+        mkdirSync(tmp, { recursive: true });
+        return {
+          command: process.execPath,
+          args: [join(RFC_BRIEF, 'bench', 'serve-goals.mjs'), json, String(ctx.slides), '5'],
+          env: { ...RFC_BRIEF_ENV(), TMPDIR: tmp, RFC_BRIEF_CACHE_DIR: join(ctx.out, '.rfc-brief-cache') },
+          output: json,
+          reset: () => rmSync(join(ctx.out, '.rfc-brief-cache'), { recursive: true, force: true }),
+          collect: () => ({ serve: readJson(json) }),
+        };
+      },
+    },
+    ...(rfcBase ? buildMeasures('rfc-brief (baseline)', rfcBase, []).filter((t) => !t.skip) : []),
     // The floor: Chromium printing the same slides as a plain static page, and the bare start;
     // the same two with the headless shell, the browser rfc-brief prints with.
     floor('floor', CHROMIUM),
     start('browser start', CHROMIUM),
     floor('floor (headless shell)', HEADLESS_SHELL),
     start('browser start (headless shell)', HEADLESS_SHELL),
-    // marp-cli
-    {
-      contender: 'marp-cli',
-      measure: 'html',
-      skip: missing('marp-cli'),
-      command: (ctx) => {
-        const html = join(ctx.out, 'deck.html');
-        return { ...node('marp-cli', ['--no-config-file', ctx.deck, '-o', html]), output: html };
-      },
-    },
-    {
-      contender: 'marp-cli',
-      measure: 'pdf',
-      skip: missing('marp-cli'),
-      command: (ctx) => {
-        const pdf = join(ctx.out, 'deck.pdf');
-        const timeout = String(Math.ceil(ctx.slowTimeout / 1000));
-        return {
-          ...node('marp-cli', [
-            '--no-config-file',
-            ctx.deck,
-            '--pdf',
-            '--allow-local-files',
-            '--browser-path',
-            CHROMIUM,
-            '--browser-timeout',
-            timeout,
-            '-o',
-            pdf,
-          ]),
-          output: pdf,
-        };
-      },
-    },
+    // marp-cli: HTML, PDF, and (#18) PPTX and PNGs, each with its defaults (PPTX: one image per
+    // slide at scale 2; PNG: scale 1).
+    marp('html', [], 'deck.html'),
+    marp('pdf', ['--pdf'], 'deck.pdf'),
+    marp('pptx', ['--pptx'], 'deck.pptx', (_, file) => ({ slides: pptxSlides(file) }), 200),
+    marp('images', ['--images', 'png'], 'deck.png', (dir) => pngInfo(dir), 200),
     // reveal-md (serves the deck on localhost:1948 and prints it with its own puppeteer)
     {
       contender: 'reveal-md',

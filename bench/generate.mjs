@@ -101,23 +101,83 @@ function slide(index, rand) {
   }
 }
 
-/** The Markdown of a deck of `count` slides. */
-export function deckMarkdown(count) {
-  const rand = random(count * 7919 + 17);
-  return Array.from({ length: count }, (_, i) => slide(i + 1, rand)).join('\n\n---\n\n') + '\n';
+/**
+ * One slide of the mixed deck (#19 goal 1: "a deck with code, tables, layouts and math"): the
+ * features of #17 that change what the print page holds. Slides cycle through a two-column layout
+ * (60/40, a list beside a table), a callout with inline math, display math, code steps, a
+ * two-column slide with code beside a callout, and a plain table. Written as rfc-brief reads them;
+ * a build without those features prints the markers as they are (a comment, a quote, `$` text),
+ * so the deck builds before and after they land. Every slide is kept short enough to fit either way.
+ */
+function mixedSlide(index, rand) {
+  const title = `## ${index}. ${capital(words(rand, 3))}`;
+  const item = () => `- ${capital(words(rand, 3))} **${words(rand, 1)}**`;
+  const row = (n) => `| ${capital(words(rand, 1))} | ${n * 13 + index} | ${(rand() * 100).toFixed(1)} % |`;
+  const table = ['| Area | Count | Share |', '| --- | ---: | ---: |', row(1), row(2), row(3)];
+  switch (index % 6) {
+    case 1:
+      return ['<!-- layout: two-cols 60/40 -->', title, '', item(), item(), item(), '', '<!-- ::right:: -->', '', ...table].join('\n');
+    case 2:
+      return [
+        title,
+        '',
+        '> [!NOTE]',
+        `> ${capital(words(rand, 8))}.`,
+        '',
+        `The cost is $O(n \\log n)$ for $n = ${index}$ ${words(rand, 2)}, and $\\alpha_${(index % 9) + 1} \\le 1$.`,
+      ].join('\n');
+    case 3:
+      return [
+        title,
+        '',
+        `${capital(words(rand, 6))}:`,
+        '',
+        '$$',
+        `T(n) = \\sum_{k=1}^{n} \\frac{c_k}{2^k} + ${index}`,
+        '$$',
+        '',
+        `${capital(words(rand, 8))}.`,
+      ].join('\n');
+    case 4:
+      return [title, '', '```js [1|3-5]', CODE[0][1](rand), '```'].join('\n');
+    case 5:
+      return [
+        '<!-- layout: two-cols -->',
+        title,
+        '',
+        '```python',
+        `def ${words(rand, 1)}(x):`,
+        '    return x * 2',
+        '```',
+        '',
+        '<!-- ::right:: -->',
+        '',
+        '> [!WARNING]',
+        `> ${capital(words(rand, 6))}.`,
+      ].join('\n');
+    default:
+      return [title, '', ...table, row(4)].join('\n');
+  }
+}
+
+/** The Markdown of a deck of `count` slides (`mixed`: the deck with layouts, callouts, math, code steps). */
+export function deckMarkdown(count, { mixed = false } = {}) {
+  const rand = random(count * 7919 + (mixed ? 23 : 17));
+  const make = mixed ? mixedSlide : slide;
+  return Array.from({ length: count }, (_, i) => make(i + 1, rand)).join('\n\n---\n\n') + '\n';
 }
 
 /** Writes `deck.md` with `count` slides into `dir` and returns its path. */
-export function writeDeck(dir, count) {
+export function writeDeck(dir, count, options) {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'deck.md');
-  writeFileSync(path, deckMarkdown(count));
+  writeFileSync(path, deckMarkdown(count, options));
   return path;
 }
 
 /**
- * The floor's page: rfc-brief's own deck (same slide HTML, same theme CSS and fonts) with no
- * script and without reveal.js's stylesheet, one <section> per 1280x720 page. It is written
+ * The floor's page: rfc-brief's own deck (same slide HTML, same theme CSS and fonts, the same
+ * styles written into its head) with no script and without reveal.js's stylesheet, one <section> per 1280x720 page. It is written
  * beside the deck's index.html so that its stylesheets and fonts load from the same folder.
  */
 export function writeFloorPage(deckHtmlPath) {
@@ -126,6 +186,8 @@ export function writeFloorPage(deckHtmlPath) {
   const links = [...head.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)]
     .map((m) => m[1])
     .filter((href) => !href.includes('reveal/reveal.css'));
+  // Styles written into the head (a build may inline some: KaTeX's, a layout's) come along too.
+  const styles = [...head.matchAll(/<style[^>]*>[\s\S]*?<\/style>/g)].map((m) => m[0]);
   const start = html.indexOf('<div class="slides">') + '<div class="slides">'.length;
   const end = html.lastIndexOf('</div></div>');
   // Vertical stacks flatten to their slides: one page per slide, as in the slides PDF.
@@ -139,6 +201,7 @@ export function writeFloorPage(deckHtmlPath) {
 <meta charset="utf-8">
 <title>floor</title>
 ${links.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+${styles.join('\n')}
 <style>
 @page { size: 1280px 720px; margin: 0; }
 html, body { margin: 0; padding: 0; background: var(--brief-bg, #fff); }
@@ -158,8 +221,10 @@ ${slides.replace(/<section>\n(?=<section)/g, '<section class="stack">\n')}
   return path;
 }
 
-// `node bench/generate.mjs 200 /tmp/deck` writes one deck by hand.
+// `node bench/generate.mjs 200 /tmp/deck [--mixed]` writes one deck by hand.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[2] ?? 12);
-  console.log(writeDeck(process.argv[3] ?? `bench/out/gen-${count}`, count));
+  const mixed = process.argv.includes('--mixed');
+  const [count = '12', dir] = process.argv.slice(2).filter((arg) => arg !== '--mixed');
+  const n = Number(count);
+  console.log(writeDeck(dir ?? `bench/out/gen-${mixed ? 'mixed-' : ''}${n}`, n, { mixed }));
 }

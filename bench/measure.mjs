@@ -219,6 +219,41 @@ export function pdfPages(path) {
   }
 }
 
+/** Slides of a PPTX: the distinct ppt/slides/slideN.xml parts named in the zip. */
+export function pptxSlides(path) {
+  try {
+    const names =
+      readFileSync(path)
+        .toString('latin1')
+        .match(/ppt\/slides\/slide\d+\.xml/g) ?? [];
+    return new Set(names).size || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The PNGs under `dir` (any depth, not the deck's lib/): how many, and the first one's size in pixels. */
+export function pngInfo(dir) {
+  const found = [];
+  const walk = (at) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = `${at}/${entry.name}`;
+      if (entry.isDirectory() && entry.name !== 'lib' && !entry.name.startsWith('.')) walk(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.png')) found.push(path);
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return {};
+  }
+  found.sort();
+  if (found.length === 0) return { images: 0 };
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  const head = readFileSync(found[0]).subarray(0, 24);
+  return { images: found.length, imageSize: `${head.readUInt32BE(16)}×${head.readUInt32BE(20)}` };
+}
+
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
