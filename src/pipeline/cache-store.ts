@@ -66,7 +66,15 @@ export class CacheStore {
   trim(limit = CACHE_LIMIT_BYTES): void {
     if (!this.dir) return;
     const dir = this.dir;
-    const entries = readdirSync(dir).flatMap((name) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch (error) {
+      // Nothing written yet (a build that printed nothing): nothing to trim.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const entries = names.flatMap((name) => {
       try {
         const stat = lstatSync(join(dir, name));
         return stat.isFile() ? [{ name, size: stat.size, used: stat.mtimeMs }] : [];

@@ -149,12 +149,14 @@ export class BuildRun implements AsyncDisposable {
     const report = buildReport({ ...result, written }, (path) => path.slice(this.outDir.length + 1));
     this.staging.write('build-report.json', `${JSON.stringify(report, null, 2)}\n`);
     const removed = this.staging.commit([...entries, 'build-report.json']);
-    try {
-      this.pdfCache.flush();
-      this.figureCache.flush();
-    } catch (error) {
-      // The outputs are in place; a cache that cannot be written only makes the next build slower.
-      this.warnings.push(warning('cache', `could not keep the build cache: ${(error as Error).message}`));
+    // Each on its own: one that cannot be written must not cost the other its entries.
+    for (const cache of [this.pdfCache, this.figureCache]) {
+      try {
+        cache.flush();
+      } catch (error) {
+        // The outputs are in place; a cache that cannot be written only makes the next build slower.
+        this.warnings.push(warning('cache', `could not keep the build cache: ${(error as Error).message}`));
+      }
     }
     return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })), removed };
   }

@@ -46,6 +46,18 @@ describe('rebuilding', () => {
     expect(readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.'))).toEqual(['.rfc-brief-output']);
   });
 
+  it('keeps the diagrams a build drew even when it printed nothing into a cache folder not made yet', async () => {
+    const env = { ...process.env, RFC_BRIEF_CACHE_DIR: join(dir, 'cache-not-made-yet') };
+    const first = await run(['build', 'deck', '--out', 'deck-only', '--only', 'deck'], dir, env);
+    expect(first.code).toBe(0);
+    expect(first.rawStderr).not.toMatch(/could not keep the build cache/);
+    const launches = Browser.launches;
+    const again = await run(['build', 'deck', '--out', 'deck-only', '--only', 'deck'], dir, env);
+    expect(again.code).toBe(0);
+    // Diagrams are drawn in the browser: from the cache, none is launched.
+    expect(Browser.launches).toBe(launches);
+  });
+
   it('with --no-cache prints again', async () => {
     const result = await run(['build', 'deck', '--out', 'uncached', '--no-cache'], dir);
     expect(result.code).toBe(0);
