@@ -18,6 +18,11 @@
 //   horizontal  Reveal.getHorizontalSlides().length
 //   notes       how many slides' Reveal.getSlideNotes() have text
 //   headings    for every slide (Reveal.getSlides()), the text of its first h1-h6, whitespace collapsed
+//   fragments   how many .fragment elements the slides hold (the highlight plugin's code-step copies
+//               included), and codeFragments how many of them are those copies (pre code.fragment)
+//   fragmentSteps  the fragment steps of all slides: per slide, the distinct data-fragment-index
+//               values reveal.js gave its fragments (reveal.js's print with pdfSeparateFragments
+//               prints total + fragmentSteps pages)
 // Optional second argument: the Chromium to use (default: /usr/lib/chromium/chromium-headless-shell,
 // else CHROME_PATH).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +36,7 @@ import puppeteer from 'puppeteer-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'test/fixtures/corpus');
-const OUT = join(ROOT, 'test/fixtures/reveal-md-oracle.json');
+const OUT = process.env.ORACLE_OUT ?? join(ROOT, 'test/fixtures/reveal-md-oracle.json');
 const revealMd = process.argv[2];
 const chromium =
   process.argv[3] ??
@@ -125,6 +130,12 @@ async function measure(browser, page) {
         horizontal: Reveal.getHorizontalSlides().length,
         notes: slides.filter((slide) => text(Reveal.getSlideNotes(slide)) !== '').length,
         headings: slides.map((slide) => (slide.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        fragments: slides.reduce((sum, slide) => sum + slide.querySelectorAll('.fragment').length, 0),
+        codeFragments: slides.reduce((sum, slide) => sum + slide.querySelectorAll('pre code.fragment').length, 0),
+        fragmentSteps: slides.reduce(
+          (sum, slide) => sum + new Set([...slide.querySelectorAll('.fragment')].map((f) => f.getAttribute('data-fragment-index'))).size,
+          0,
+        ),
       };
     });
   } finally {
