@@ -33,6 +33,8 @@ export type SlideCache = Map<
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
   const figures = new Map<string, FigureBlock>();
   let current: { piece: SlideSource; file: SourceFile } | undefined;
+  const warnings: Diagnostic[] = [];
+  const codeProblems = new Set<string>();
   const marked = createMarked(
     (kind, token) => {
       if (!current) return '';
@@ -54,8 +56,6 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
       codeProblems.add(key);
     },
   );
-  const codeProblems = new Set<string>();
-  const warnings: Diagnostic[] = [];
   const stacks: SlideStack[] = [];
   let slideCount = 0;
   for (const file of files) {
