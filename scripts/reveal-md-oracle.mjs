@@ -18,6 +18,10 @@
 //   horizontal  Reveal.getHorizontalSlides().length
 //   notes       how many slides' Reveal.getSlideNotes() have text
 //   headings    for every slide (Reveal.getSlides()), the text of its first h1-h6, whitespace collapsed
+//   fragments   how many .fragment elements the slides hold (the highlight plugin's code-step copies
+//               included), and codeFragments how many of them are those copies (pre code.fragment)
+//   separatePages  the pages of reveal.js's print layout (?print-pdf) with pdfSeparateFragments
+//               (given in the query, as reveal.js reads it): a page per slide and one per fragment step
 // Optional second argument: the Chromium to use (default: /usr/lib/chromium/chromium-headless-shell,
 // else CHROME_PATH).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +35,7 @@ import puppeteer from 'puppeteer-core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = join(ROOT, 'test/fixtures/corpus');
-const OUT = join(ROOT, 'test/fixtures/reveal-md-oracle.json');
+const OUT = process.env.ORACLE_OUT ?? join(ROOT, 'test/fixtures/reveal-md-oracle.json');
 const revealMd = process.argv[2];
 const chromium =
   process.argv[3] ??
@@ -125,8 +129,26 @@ async function measure(browser, page) {
         horizontal: Reveal.getHorizontalSlides().length,
         notes: slides.filter((slide) => text(Reveal.getSlideNotes(slide)) !== '').length,
         headings: slides.map((slide) => (slide.querySelector('h1,h2,h3,h4,h5,h6')?.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        fragments: slides.reduce((sum, slide) => sum + slide.querySelectorAll('.fragment').length, 0),
+        codeFragments: slides.reduce((sum, slide) => sum + slide.querySelectorAll('pre code.fragment').length, 0),
       };
     });
+  } finally {
+    await tab.close();
+  }
+}
+
+async function separatePages(browser, page) {
+  const tab = await browser.newPage();
+  try {
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => (request.url().startsWith('file:') ? request.continue() : request.abort()));
+    await tab.evaluateOnNewDocument(() => {
+      window.__pdfReady = new Promise((resolve) => document.addEventListener('pdf-ready', resolve, { once: true }));
+    });
+    await tab.goto(`${pathToFileURL(page).href}?print-pdf&pdfSeparateFragments=true`, { waitUntil: 'load', timeout: 60_000 });
+    await tab.evaluate(() => window.__pdfReady);
+    return await tab.evaluate(() => document.querySelectorAll('.pdf-page').length);
   } finally {
     await tab.close();
   }
@@ -145,7 +167,8 @@ try {
     const name = relative(CORPUS, deck);
     const scratch = mkdtempSync(join(tmpdir(), 'reveal-md-oracle-'));
     try {
-      results[name] = await measure(browser, render(deck, scratch));
+      const page = render(deck, scratch);
+      results[name] = { ...(await measure(browser, page)), separatePages: await separatePages(browser, page) };
       console.error(`${name}: ${results[name].total} slides, ${results[name].horizontal} horizontal, ${results[name].notes} with notes`);
     } finally {
       rmSync(scratch, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { MissingGlyphs } from '../browser/glyphs.js';
 import type { Overflow } from '../browser/overflow.js';
 import { printedOnly, type PrintedSlide } from '../render/printed-slides.js';
+import type { PrintedPage } from '../render/printed-pages.js';
 import type { Diagnostic } from '../errors.js';
 
 /**
@@ -46,5 +47,20 @@ export function missingGlyphFindings(missing: readonly MissingGlyphs[], slides: 
       slide: number,
       title,
     };
+  });
+}
+
+/**
+ * What the browser measured per page of the print, per printed slide: with pdfSeparateFragments a
+ * slide prints on a page per fragment step, each laid out alike (fragments only fade in), so a
+ * slide is named once, by its first page.
+ */
+export function perSlide<T extends { readonly index: number }>(found: readonly T[], pages: readonly PrintedPage[]): T[] {
+  const seen = new Set<number>();
+  return found.flatMap((item) => {
+    const slide = pages[item.index]?.slide ?? item.index;
+    if (seen.has(slide)) return [];
+    seen.add(slide);
+    return [{ ...item, index: slide }];
   });
 }

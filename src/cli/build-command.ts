@@ -17,6 +17,7 @@ interface BuildFlags {
   theme?: string;
   handout?: string;
   paper?: string;
+  pdfSeparateFragments?: boolean;
   browserPath?: string;
   timeout: number;
   quiet?: boolean;
@@ -53,6 +54,7 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
     .option('--no-cache', 'reuse nothing from earlier builds and keep nothing for later ones')
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
+    .option('--pdf-separate-fragments', 'slides.pdf: one page per fragment step, code steps included (as reveal.js prints them)')
     .option('--allow-scripts', 'let scripts written in the content run while printing')
     .option('--strict', 'fail on warnings too (a load outside the build, a slide without notes, ...), as check --strict does')
     .option('--force', 'write the outputs even when errors fail the build (it still exits 1)')
@@ -73,6 +75,7 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         theme: flags.theme,
         handout: flags.handout,
         paper: flags.paper,
+        pdfSeparateFragments: flags.pdfSeparateFragments,
         safe: flags.safe,
         strict: flags.strict,
         force: flags.force,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { confine } from '../content/confine.js';
 import { assertRegularFile } from '../content/special-files.js';
-import { BriefError, type Diagnostic, warning } from '../errors.js';
+import { BriefError, type Diagnostic, type SourceLocation, warning } from '../errors.js';
 import type { Separators } from '../markdown/model.js';
 import {
   DEFAULT_HANDOUT_LAYOUT,
@@ -78,6 +78,8 @@ export interface CliSettings {
   readonly allowScripts?: boolean | undefined;
   /** --safe: nothing the content says widens what it may do (revealOptions cut to an allowlist). */
   readonly safe?: boolean | undefined;
+  /** --pdf-separate-fragments: one page per fragment step in slides.pdf (reveal.js's pdfSeparateFragments). */
+  readonly pdfSeparateFragments?: boolean | undefined;
   /** The briefing's folder: a theme given as a .css path resolves against it. */
   readonly root: string;
 }
@@ -122,13 +124,14 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     notes: asPattern(read('notesSeparator')) ?? DEFAULT_NOTES_SEPARATOR,
   };
   const givenOptions = userRevealOptions(layers);
-  // One PDF page per slide, fragments shown: the handout and the page counts rely on it.
+  // One PDF page per slide (fragments shown), unless asked for one per fragment step as reveal.js
+  // prints them (printed-pages.ts): the handout and the page counts rely on it.
   const revealOptions = {
     ...DEFAULT_REVEAL_OPTIONS,
     // A reveal.js theme (or a stylesheet written for reveal.js) is laid out for reveal.js's size.
     ...(theme.kind === 'brief' ? {} : REVEAL_JS_LAYOUT),
     ...(cli.safe ? safeRevealOptions(givenOptions, read('revealOptions')?.where, warnings) : givenOptions),
-    pdfSeparateFragments: false,
+    pdfSeparateFragments: cli.pdfSeparateFragments === true || separateFragments(givenOptions, read('revealOptions')?.where),
     pdfMaxPagesPerSlide: 1,
   };
   const handout = asChoice(read('handout'), cli.handout, HANDOUT_LAYOUTS) ?? DEFAULT_HANDOUT_LAYOUT;
@@ -147,6 +150,15 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
     config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions, deck },
     warnings,
   };
+}
+
+/** revealOptions.pdfSeparateFragments: true or false (reveal.js reads any value as either; a typo should not). */
+function separateFragments(options: Readonly<Record<string, unknown>>, where: SourceLocation | undefined): boolean {
+  const value = options['pdfSeparateFragments'];
+  if (value === undefined || typeof value === 'boolean') return value === true;
+  throw new BriefError('FRONT_MATTER', `"pdfSeparateFragments" in revealOptions must be true or false, not ${JSON.stringify(value)}`, {
+    where,
+  });
 }
 
 /** Every layer's revealOptions, the earlier layer's winning key by key (reveal.json < reveal-md.json < front matter). */

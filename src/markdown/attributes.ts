@@ -4,6 +4,7 @@ import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
 import { describeSection, type HtmlFacts } from './facts.js';
+import { numberCodeLines, type NumberedCode } from './code-lines.js';
 import { captionTables, takeAsideNotes } from './notes.js';
 import type { Target } from './only.js';
 
@@ -20,6 +21,8 @@ export interface ProcessedHtml {
   readonly facts: HtmlFacts;
   /** The inner HTML of the slide's `<aside class="notes">` elements, taken out of `html`. */
   readonly asideNotes: string;
+  /** Code laid out with line numbers and steps (the slides only: the report shows code plain). */
+  readonly numberedCode: readonly NumberedCode[];
 }
 
 /**
@@ -39,8 +42,10 @@ export function processSlideHtml(
   dropOtherTargets(section, target);
   const asideNotes = takeAsideNotes(section);
   captionTables(section);
+  const numberedCode = target === 'slides' ? numberCodeLines(section) : [];
   return {
     asideNotes,
+    numberedCode,
     html: render(section.children, { decodeEntities: false }),
     title: findTitle(section.children),
     leadText: leadText(section.children),

@@ -20,6 +20,8 @@ export interface HtmlFacts {
   readonly urls: string[];
   /** What only reveal.js's script lays out or loads. */
   readonly revealOnly: string[];
+  /** Each fragment's data-fragment-index as written (undefined for none), in document order: its steps (fragments.ts). */
+  readonly fragments: (string | undefined)[];
 }
 
 const LOADED_BY: Readonly<Record<string, readonly string[]>> = {
@@ -56,13 +58,15 @@ export function describeHtml(html: string): HtmlFacts {
 }
 
 function noFacts(): HtmlFacts {
-  return { ids: [], images: [], links: [], loads: [], urls: [], revealOnly: [] };
+  return { ids: [], images: [], links: [], loads: [], urls: [], revealOnly: [], fragments: [] };
 }
 
 function visitAll(nodes: readonly ChildNode[], facts: HtmlFacts): void {
   for (const node of nodes) {
     if (!isTag(node)) continue;
     visit(node, facts);
+    // The section's own class is no fragment of it: only what is inside counts, as reveal.js counts.
+    if ((node.attribs['class'] ?? '').split(/\s+/).includes('fragment')) facts.fragments.push(node.attribs['data-fragment-index']);
     visitAll(node.children, facts);
   }
 }

@@ -1,5 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import { isFigureKind, type FigureKind } from './figures.js';
+import { parseCodeInfo } from './code-steps.js';
 import { highlighter } from './highlight.js';
 import { createSlugger, keepCommentsInListItems } from './marked4.js';
 
@@ -7,7 +8,10 @@ import { createSlugger, keepCommentsInListItems } from './marked4.js';
  * The one Markdown renderer: GitHub-flavoured Markdown, code highlighted at build time so the deck
  * needs no highlighting script and the PDF shows the same colours.
  */
-export function createMarked(onFigure?: (kind: FigureKind, token: Tokens.Code) => string): Marked {
+export function createMarked(
+  onFigure?: (kind: FigureKind, token: Tokens.Code) => string,
+  onCodeProblem?: (token: Tokens.Code, problem: string) => void,
+): Marked {
   const marked = new Marked({ gfm: true });
   const slugger = createSlugger();
   marked.use({
@@ -24,9 +28,14 @@ export function createMarked(onFigure?: (kind: FigureKind, token: Tokens.Code) =
         return `<h${depth}${id ? ` id="${escapeHtml(id)}"` : ''}>${this.parser.parseInline(tokens)}</h${depth}>\n`;
       },
       code(token: Tokens.Code): string {
-        const lang = parseInfo(token.lang ?? '').language;
-        if (onFigure && isFigureKind(lang)) return onFigure(lang, token);
-        return renderCode(token.text, token.lang ?? '');
+        const info = parseCodeInfo(token.lang ?? '');
+        if (onFigure && isFigureKind(info.language)) return onFigure(info.language, token);
+        if (info.unread !== undefined)
+          onCodeProblem?.(
+            token,
+            `"${info.unread}" after the code's language is not read as line numbers (reveal.js reads lines like [1|3-5]: digits, ranges, commas, and | between steps); the code is shown without them`,
+          );
+        return renderCode(token.text, info);
       },
     },
   });
@@ -34,21 +43,17 @@ export function createMarked(onFigure?: (kind: FigureKind, token: Tokens.Code) =
 }
 
 /**
- * Info strings as reveal.js writes them: "js [1|3-5]" or "js [1-2]": language, then the lines to
- * highlight (kept as data-line-numbers for reveal.js's own conventions).
+ * Code highlighted at build time. Line numbers and steps ("js [1|3-5]", "js [25: 1,4-8]") are
+ * written as reveal.js's Markdown plugin writes them (data-line-numbers, data-ln-start-from); the
+ * markdown stage lays the code out for them (code-lines.ts).
  */
-export function parseInfo(info: string): { language: string; lineNumbers: string | undefined } {
-  const match = /^\s*([^\s[]*)\s*(?:\[([^\]]*)\])?/.exec(info);
-  return { language: match?.[1] ?? '', lineNumbers: match?.[2] };
-}
-
-function renderCode(text: string, info: string): string {
-  const { language, lineNumbers } = parseInfo(info);
+function renderCode(text: string, { language, lineNumbers, startFrom }: ReturnType<typeof parseCodeInfo>): string {
   const hljs = language === '' ? undefined : highlighter(language);
   const body = hljs ? hljs.highlight(text, { language: language.toLowerCase(), ignoreIllegals: true }).value : escapeHtml(text);
   const langClass = language ? ` language-${escapeHtml(language)}` : '';
   const lines = lineNumbers === undefined ? '' : ` data-line-numbers="${escapeHtml(lineNumbers)}"`;
-  return `<pre><code class="hljs${langClass}"${lines}>${body}</code></pre>\n`;
+  const start = startFrom === undefined ? '' : ` data-ln-start-from="${escapeHtml(startFrom)}"`;
+  return `<pre><code class="hljs${langClass}"${lines}${start}>${body}</code></pre>\n`;
 }
 
 export function escapeHtml(text: string): string {

@@ -94,6 +94,10 @@ export interface Slide {
   readonly urls: readonly string[];
   /** What on the slide only reveal.js's script lays out or loads (r-fit-text, r-stretch, data-src). */
   readonly revealOnly: readonly string[];
+  /** The fragment steps reveal.js takes on the slide, code steps included (its notes' fragments too, as reveal.js counts them). */
+  readonly fragmentSteps: number;
+  /** Code blocks on the slide shown with line numbers (```` ```js [1|3-5] ````, data-line-numbers). */
+  readonly numberedCode: number;
 }
 
 /** Horizontal slides, each a stack of one or more vertical slides. */

@@ -6,6 +6,8 @@ import { describeHtml } from './facts.js';
 import { sanitize, sanitizeSlideAttributes } from './sanitize.js';
 import { figurePlaceholder, type FigureBlock } from './figures.js';
 import { createMarked } from './marked.js';
+import { lineNumberProblems } from './code-steps.js';
+import { orderFragments } from './fragments.js';
 import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
 import { checkSlideLimits, parsingWithin } from './slide-limits.js';
@@ -31,17 +33,29 @@ export type SlideCache = Map<
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
   const figures = new Map<string, FigureBlock>();
   let current: { piece: SlideSource; file: SourceFile } | undefined;
-  const marked = createMarked((kind, token) => {
-    if (!current) return '';
-    const { piece, file } = current;
-    const at = piece.text.indexOf(token.raw);
-    const line = lineAt(file.text, piece.offset + Math.max(at, 0), file.firstLine);
-    // Names the figure inside the deck (element ids): the path inside the briefing, not where it was built.
-    const key = `${file.name ?? file.path}:${line}`;
-    if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
-    return figurePlaceholder(key);
-  });
   const warnings: Diagnostic[] = [];
+  const codeProblems = new Set<string>();
+  const marked = createMarked(
+    (kind, token) => {
+      if (!current) return '';
+      const { piece, file } = current;
+      const at = piece.text.indexOf(token.raw);
+      const line = lineAt(file.text, piece.offset + Math.max(at, 0), file.firstLine);
+      // Names the figure inside the deck (element ids): the path inside the briefing, not where it was built.
+      const key = `${file.name ?? file.path}:${line}`;
+      if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
+      return figurePlaceholder(key);
+    },
+    (token, problem) => {
+      if (!current) return;
+      const { piece, file } = current;
+      const line = lineAt(file.text, piece.offset + Math.max(piece.text.indexOf(token.raw), 0), file.firstLine);
+      // Said once: a slide whose report differs from its slides is parsed twice.
+      const key = `${file.path}:${line}:${problem}`;
+      if (!codeProblems.has(key)) warnings.push(warning('slide', problem, { file: file.path, line }));
+      codeProblems.add(key);
+    },
+  );
   const stacks: SlideStack[] = [];
   let slideCount = 0;
   for (const file of files) {
@@ -112,7 +126,7 @@ function renderSlides(
       if (!safe) return processed;
       // Sanitised after the attribute comments are applied, so their attributes are checked too.
       const clean = processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
-      return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes) };
+      return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes), numberedCode: processed.numberedCode };
     });
   const renderNotes = (target: Target) => {
     if (!notes) return '';
@@ -120,7 +134,9 @@ function renderSlides(
     return safe ? sanitize(html) : html;
   };
   const parts = render('slides');
-  const reportParts = hasRegions(body) || parts.some((p) => p.html.includes('data-only')) ? render('report') : parts;
+  // Code with line numbers is laid out for its steps on the slides only: the report shows it plain.
+  const reportParts =
+    hasRegions(body) || parts.some((p) => p.html.includes('data-only') || p.numberedCode.length > 0) ? render('report') : parts;
   if (piece.text.trim() === '')
     warnings.push(warning('slide', 'this slide is empty (two separators with nothing between)', { file: file.path, line }));
   if (/^\s*(`{3,}|~{3,})/m.test(body) && hasUnclosedFence(body)) {
@@ -131,6 +147,11 @@ function renderSlides(
   const notesHtml = joinNotes(renderNotes('slides'), asides(parts));
   const reportNotesHtml = hasRegions(notes) || reportParts !== parts ? joinNotes(renderNotes('report'), asides(reportParts)) : notesHtml;
   const noteUrls = unique([notesHtml, reportNotesHtml]).flatMap((html) => describeHtml(html).urls);
+  const noteFragments = notesHtml.includes('fragment') ? describeHtml(notesHtml).fragments : [];
+  for (const code of parts.flatMap((part) => part.numberedCode)) {
+    const where = { file: file.path, line: lineOfCode(piece, file, code.spec, line) };
+    for (const problem of lineNumberProblems(code.spec, code.rows)) warnings.push(warning('slide', `code line numbers: ${problem}`, where));
+  }
   // A slide with <section>s of its own is a stack of them; its notes go with the first.
   return parts.map((processed, index) => {
     const forReport = reportParts[index] ?? processed;
@@ -159,6 +180,9 @@ function renderSlides(
       links: processed.facts.links,
       urls: unique([...processed.facts.urls, ...forReport.facts.urls, ...(first ? noteUrls : [])]),
       revealOnly: unique(processed.facts.revealOnly),
+      // In the deck, a slide's notes are inside its <section>: reveal.js counts their fragments too.
+      fragmentSteps: orderFragments([...processed.facts.fragments, ...(first ? noteFragments : [])]).steps,
+      numberedCode: processed.numberedCode.length,
     };
   });
 }
@@ -203,6 +227,18 @@ export function isLocalUrl(url: string): boolean {
 function lineOf(piece: SlideSource, file: SourceFile, url: string, fallback: number): number {
   const at = piece.text.indexOf(url);
   return at < 0 ? fallback : lineAt(file.text, piece.offset + at, file.firstLine);
+}
+
+/** The line of a code block's line numbers: the first fence or data-line-numbers that names them. */
+function lineOfCode(piece: SlideSource, file: SourceFile, spec: string, fallback: number): number {
+  let offset = 0;
+  for (const text of piece.text.split('\n')) {
+    if (text.includes(spec) && (/^\s*(`{3,}|~{3,})/.test(text) || text.includes('data-line-numbers'))) {
+      return lineAt(file.text, piece.offset + offset, file.firstLine);
+    }
+    offset += text.length + 1;
+  }
+  return fallback;
 }
 
 function hasUnclosedFence(body: string): boolean {

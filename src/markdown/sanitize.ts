@@ -43,6 +43,8 @@ const SAFE_DATA = new Set([
   'data-timing',
   'data-autoslide',
   'data-line-numbers',
+  // The highlight plugin's line-number table (markdown/code-lines.ts) draws each number from it.
+  'data-line-number',
   'data-ln-start-from',
   'data-trim',
   'data-noescape',

@@ -1,6 +1,7 @@
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { renderHandout } from '../render/handout.js';
 import { printedOnly, printedSlides } from '../render/printed-slides.js';
+import { printedPages, wholeSlidePages } from '../render/printed-pages.js';
 import { handoutFiles } from '../render/theme-files.js';
 import type { MakeOutput } from './job.js';
 import { placeSlides, printHandoutPages } from './print-handout.js';
@@ -23,8 +24,14 @@ export const makeHandoutPdf: MakeOutput<'handout.pdf'> = async ({ prepared, run,
   const pdf = await run.pdf('handout.pdf', key, { ...meta, title: `${meta.title} (handout)` }, async (warnings) => {
     const printed = printedOnly(printedSlides(config, stacks));
     const pages = await printHandoutPages(run.browser('print the PDFs'), run.printRequest('.handout', {}, stacks), printed, warnings);
-    // Pages of continued notes put in before a slot's page move it down.
-    const slots = handout.slots.map((slot) => ({ ...slot, page: pages.pageOf[slot.page] ?? slot.page }));
+    // Pages of continued notes put in before a slot's page move it down. A slide printed a page
+    // per fragment step is shown whole: its last step.
+    const whole = wholeSlidePages(printedPages(config, stacks));
+    const slots = handout.slots.map((slot) => ({
+      ...slot,
+      page: pages.pageOf[slot.page] ?? slot.page,
+      slide: whole[slot.slide] ?? slot.slide,
+    }));
     return placeSlides(pages.bytes, await slides, slots);
   });
   run.writePdf('handout.pdf', pdf);

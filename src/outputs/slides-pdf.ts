@@ -1,20 +1,23 @@
-import type { Diagnostic } from '../errors.js';
+import { type Diagnostic, warning } from '../errors.js';
 import { measureOpenPage } from '../browser/overflow.js';
 import { openForPrint, printOpenPage } from '../browser/print.js';
-import { missingGlyphFindings, overflowFindings } from '../check/overflow.js';
+import { missingGlyphFindings, overflowFindings, perSlide } from '../check/overflow.js';
 import { findMissingGlyphs } from '../browser/glyphs.js';
 import { printedSlides } from '../render/printed-slides.js';
+import { printedPages, separatesFragments, type PrintedPage } from '../render/printed-pages.js';
+import { openPdf } from '../pdf/pdf-editor.js';
 import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
 
 /**
- * slides.pdf: one page per printed slide. The print page is measured as `check` measures it
+ * slides.pdf: one page per printed slide, or per fragment step (printed-pages.ts). The print page is measured as `check` measures it
  * before it prints: a slide that overflows is an error of this PDF, a character no font has a
  * warning (kept with its cache entry, so a
  * reused PDF fails the build as the first print did).
  */
 export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, wanted, need }) => {
   const deck = await need('deck');
+  const pages = printedPages(prepared.config, prepared.stacks);
   const pdf = await run.pdf('slides.pdf', deck.printKey, prepared.meta, async (warnings: Diagnostic[]) => {
     const request = deck.printPage();
     try {
@@ -25,8 +28,12 @@ export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, w
           missingGlyphs: await findMissingGlyphs(page),
         }));
         const slides = printedSlides(prepared.config, prepared.stacks);
-        warnings.push(...overflowFindings(measured.overflows, slides), ...missingGlyphFindings(measured.missingGlyphs, slides));
-        return printOpenPage(page, request);
+        warnings.push(
+          ...overflowFindings(perSlide(measured.overflows, pages), slides),
+          ...missingGlyphFindings(perSlide(measured.missingGlyphs, pages), slides),
+        );
+        const bytes = await printOpenPage(page, request);
+        return separatesFragments(prepared.config) ? labelPages(bytes, pages, warnings) : bytes;
       });
     } finally {
       removePrintPage(run);
@@ -35,3 +42,24 @@ export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, w
   if (wanted) run.writePdf('slides.pdf', pdf);
   return pdf.bytes;
 };
+
+/**
+ * A page per fragment step: each labelled as reveal.js numbers them ("3", "3.1", "3.2"), so that a
+ * viewer's page box and the slide number on the page say the same. Labels that would not fit the
+ * pages (a script changed the slides while reveal.js printed them) are left out, and said so.
+ */
+async function labelPages(bytes: Uint8Array, pages: readonly PrintedPage[], warnings: Diagnostic[]): Promise<Uint8Array> {
+  const pdf = openPdf(bytes);
+  const count = await pdf.pageCount();
+  if (count !== pages.length) {
+    warnings.push(
+      warning(
+        'page-error',
+        `slides.pdf has ${count} pages where its slides have ${pages.length} fragment steps: its pages are not labelled, and the handout may show a slide at another step`,
+      ),
+    );
+    return bytes;
+  }
+  await pdf.setPageLabels(pages.map((page) => page.label));
+  return pdf.save();
+}

@@ -3,6 +3,7 @@ import { ClassicFile, type PageSize } from './classic-file.js';
 import { destinationsClassic, destinationsWithPdfLib, type Destinations } from './destinations.js';
 import { laySlidesClassic, laySlidesWithPdfLib, type PageSizes, type Placement } from './lay-slides.js';
 import { setMetadataClassic, setMetadataWithPdfLib, type PdfMetadata } from './metadata.js';
+import { setPageLabelsClassic, setPageLabelsWithPdfLib } from './page-labels.js';
 
 export type { Destinations, PageSize, PageSizes, PdfMetadata, Placement };
 
@@ -66,6 +67,11 @@ export class PdfEditor {
 
   async setMetadata(meta: PdfMetadata): Promise<void> {
     await this.#edit({ classic: (file) => setMetadataClassic(file, meta), pdfLib: (pdf) => setMetadataWithPdfLib(pdf, meta) });
+  }
+
+  /** Each page's label (what a viewer shows as its number), in order: /PageLabels. */
+  async setPageLabels(labels: readonly string[]): Promise<void> {
+    await this.#edit({ classic: (file) => setPageLabelsClassic(file, labels), pdfLib: (pdf) => setPageLabelsWithPdfLib(pdf, labels) });
   }
 
   /**

@@ -1,8 +1,9 @@
-import { missingGlyphFindings, overflowFindings } from '../check/overflow.js';
+import { missingGlyphFindings, overflowFindings, perSlide } from '../check/overflow.js';
 import { measureSlides } from '../browser/overflow.js';
 import { makeDeck } from '../outputs/deck.js';
 import { countSlides } from '../render/deck.js';
 import { printedSlides } from '../render/printed-slides.js';
+import { printedPages } from '../render/printed-pages.js';
 import { prepare } from './prepare.js';
 import type { BuildRequest, BuildResult } from './request.js';
 import type { BuildRun } from './run.js';
@@ -21,7 +22,11 @@ export async function checkBriefing(run: BuildRun, request: BuildRequest): Promi
       measureSlides(run.browser('measure the slides'), deck.printPage(), run.warnings),
     );
     const slides = printedSlides(prepared.config, prepared.stacks);
-    findings.push(...overflowFindings(measured.overflows, slides), ...missingGlyphFindings(measured.missingGlyphs, slides));
+    const pages = printedPages(prepared.config, prepared.stacks);
+    findings.push(
+      ...overflowFindings(perSlide(measured.overflows, pages), slides),
+      ...missingGlyphFindings(perSlide(measured.missingGlyphs, pages), slides),
+    );
   }
   run.staging.discard();
   return run.result(countSlides(prepared.config, prepared.stacks), findings);

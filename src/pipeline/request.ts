@@ -15,6 +15,8 @@ export interface BuildRequest {
   readonly theme?: string | undefined;
   readonly handout?: string | undefined;
   readonly paper?: string | undefined;
+  /** One page per fragment step in slides.pdf, as reveal.js's pdfSeparateFragments prints them. */
+  readonly pdfSeparateFragments?: boolean | undefined;
   readonly browserPath?: string | undefined;
   readonly timeoutMs?: number | undefined;
   /** Sanitise raw HTML in the content (a briefing from someone else). */

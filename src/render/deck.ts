@@ -6,6 +6,7 @@ import { escapeHtml, renderAttributes, scriptJson } from './html.js';
 import { fitTextScript } from './fit-text.js';
 import { firstTitle, printedOnly, printedSlides } from './printed-slides.js';
 import { slideBody } from './slide-body.js';
+import { numberedCodeStyle } from './numbered-code.js';
 
 /** Where the deck's own files live, relative to slides/index.html. */
 export const DECK_LIB = 'lib';
@@ -31,6 +32,7 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce,
   const title = meta.title ?? firstTitle(printedSlides(config, allStacks)) ?? 'Slides';
   const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
   const options = { ...config.revealOptions };
+  const codeStyle = numberedCodeStyle(stacks);
   // The deck's own scripts (reveal-md's `scripts`) load after reveal.js, before it starts, as in
   // reveal-md; in the copy the browser prints they are left out unless scripts are allowed.
   const blockScripts = printNonce !== undefined && !config.allowScripts;
@@ -44,7 +46,7 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce,
     title,
     screen: true,
     meta: { author: meta.author, description: meta.description },
-    head: `<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">\n${stylesheetLinks(stylesheets)}`,
+    head: `<link rel="stylesheet" href="${DECK_LIB}/reveal/reveal.css">\n${stylesheetLinks(stylesheets)}${codeStyle && `\n${codeStyle}`}`,
     policy,
     live: live && printNonce === undefined,
     body: `<body>

@@ -6,6 +6,9 @@ import { escapeHtml, renderAttributes } from './html.js';
 import { printOnlyCss } from './print-css.js';
 import { printedOnly, printedSlides } from './printed-slides.js';
 import { slideBody } from './slide-body.js';
+import { showFragmentStep, showFragments } from './fragment-classes.js';
+import { printedPages, separatesFragments } from './printed-pages.js';
+import { numberedCodeStyle } from './numbered-code.js';
 
 /**
  * The slides as reveal.js's own print layout (`?print-pdf`) leaves them, written out as a static
@@ -60,15 +63,18 @@ export function renderPrintDeck({ config, stacks: allStacks, stylesheets, reveal
   const heightOffset = typeof options['pdfPageHeightOffset'] === 'number' ? options['pdfPageHeightOffset'] : -1;
   const numbered = Boolean(options['slideNumber']) && /all|print/i.test(String(options['showSlideNumber'] ?? 'all'));
   const themeContrast = config.theme.kind === 'brief' && config.theme.dark ? 'has-dark-background' : 'has-light-background';
+  const separate = separatesFragments(config);
+  const codeStyle = numberedCodeStyle(allStacks);
 
   const sections = printedOnly(printedSlides(config, allStacks)).map(({ slide }) =>
-    slide ? renderSlide(slide) : { attributes: TITLE_SLIDE_ATTRIBUTES, body: titleSlideBody(meta), background: undefined },
+    slide ? renderSlide(slide) : { attributes: TITLE_SLIDE_ATTRIBUTES, body: titleSlideBody(meta), background: undefined, notes: '' },
   );
   // A slide with no background of its own gets an element painting the theme's background over
   // the page's same background: a fifth of the print time of a large deck for no pixel. Kept
   // where the content itself styles it.
   const paintedOver = sections.some((section) => section.body.includes('slide-background'));
-  const pages = sections.map((section, index) => {
+  const pages = printedPages(config, allStacks).map(({ slide, step, label }) => {
+    const section = sections[slide] as PrintSection;
     const contrast = contrastClass(section.background, themeContrast);
     const background = section.background ? `;background-color:${escapeHtml(section.background)}` : '';
     const attributes = {
@@ -83,8 +89,8 @@ export function renderPrintDeck({ config, stacks: allStacks, stylesheets, reveal
       (section.background || paintedOver
         ? `<div class="slide-background${classes ? ` ${escapeHtml(classes)}` : ''} present" style="display: block${background}"><div class="slide-background-content"></div></div>`
         : '') +
-      `<section${renderAttributes(attributes)}>\n${section.body}</section>` +
-      (numbered ? `<div class="slide-number slide-number-pdf">${index + 1}</div>` : '') +
+      `<section${renderAttributes(attributes)}>\n${separate ? showFragmentStep(section.body, step, section.notes) : showFragments(section.body)}</section>` +
+      (numbered ? `<div class="slide-number slide-number-pdf">${label}</div>` : '') +
       `</div>`
     );
   });
@@ -100,7 +106,7 @@ export function renderPrintDeck({ config, stacks: allStacks, stylesheets, reveal
     policy: contentPolicy({ scripts: 'none' }),
     head: `<style>${printOnlyCss(revealCss).replaceAll('</', '<\\/')}</style>
 ${stylesheetLinks(stylesheets)}
-<style>@page{size:${pageWidth}px ${pageHeight}px; margin: 0px;}</style><style>.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ${width}px; max-height:${height}px}</style>
+${codeStyle && `${codeStyle}\n`}<style>@page{size:${pageWidth}px ${pageHeight}px; margin: 0px;}</style><style>.reveal section>img, .reveal section>video, .reveal section>iframe{max-width: ${width}px; max-height:${height}px}</style>
 <style>html.reveal-print .reveal .slides .pdf-page{background:var(--brief-bg);contain:size}</style>`,
     body: `<body class="reveal-viewport${bodyState ? ` ${escapeHtml(bodyState)}` : ''}" style="--slide-width: ${width}px; --slide-height: ${height}px; width: ${pageWidth}px; height: ${pageHeight}px;">
 <div class="reveal ${escapeHtml(transition)} ${firstContrast} ready"><div class="slides">
@@ -112,38 +118,23 @@ ${pages.join('\n')}
 
 interface PrintSection {
   readonly attributes: Readonly<Record<string, string>>;
+  /** Its fragments as written: the page shows them (printed-pages.ts). */
   readonly body: string;
   readonly background: string | undefined;
+  /** The notes the deck puts in the slide's <section>: their fragments take steps too. */
+  readonly notes: string;
 }
 
 function renderSlide(slide: Slide): PrintSection {
   return {
     attributes: { 'data-source': `${slide.source.name}:${slide.source.line}`, ...slide.attributes },
-    body: showFragments(slideBody(slide, 'slides')),
+    body: slideBody(slide, 'slides'),
     background: slide.attributes['data-background-color'],
+    notes: slide.notes.html,
   };
 }
 
-/** A start tag, its attributes read one by one so that a ">" inside a quoted value is no end. */
-const START_TAG = /(<[a-zA-Z][^\s/>]*)((?:\s+[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?>)/g;
-const ATTRIBUTE = /(\s+)([^\s"'=<>/]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-
-/** reveal.js's print layout shows every fragment but the ones that fade out: class "visible". */
-export function showFragments(html: string): string {
-  return html.replace(START_TAG, (tag, start: string, attributes: string, end: string) => {
-    if (!attributes.includes('fragment')) return tag;
-    const shown = attributes.replace(ATTRIBUTE, (attribute, space: string, name: string, equals?: string, raw?: string) => {
-      if (name.toLowerCase() !== 'class' || equals === undefined || raw === undefined) return attribute;
-      const quoted = raw.startsWith('"') || raw.startsWith("'");
-      const quote = quoted ? raw.charAt(0) : '"';
-      const value = quoted ? raw.slice(1, -1) : raw;
-      const tokens = value.split(/\s+/);
-      if (!tokens.includes('fragment') || tokens.includes('fade-out') || tokens.includes('visible')) return attribute;
-      return `${space}${name}${equals}${quote}${value} visible${quote}`;
-    });
-    return `${start}${shown}${end}`;
-  });
-}
+export { showFragments };
 
 function contrastClass(color: string | undefined, fallback: string): string {
   const contrast = color === undefined ? undefined : contrastOf(color);

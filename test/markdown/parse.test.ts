@@ -27,10 +27,12 @@ describe('parseSlides', () => {
     expect(slide?.notes.html).toBe('<p>say <strong>this</strong></p>\n');
   });
 
-  it('highlights code at build time and keeps reveal.js line steps', () => {
+  it('highlights code at build time and keeps reveal.js line steps (laid out on the slides, as written in the report)', () => {
     const [slide] = parseSlides([{ path: 'a.md', text: '```js [1|2]\nconst a = 1;\n```', firstLine: 1 }], seps).stacks.flat();
-    expect(slide?.regions[0]?.html).toContain('<code class="hljs language-js" data-line-numbers="1|2">');
+    expect(slide?.regions[0]?.html).toContain('<code class="hljs language-js has-highlights" data-line-numbers="1">');
+    expect(slide?.regions[0]?.html).toContain('<code class="hljs language-js fragment" data-line-numbers="2">');
     expect(slide?.regions[0]?.html).toContain('<span class="hljs-keyword">const</span>');
+    expect(slide?.regions[0]?.reportHtml).toContain('<code class="hljs language-js" data-line-numbers="1|2">');
   });
 
   it('lists local assets with the line that names them, not remote ones', () => {
