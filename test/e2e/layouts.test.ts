@@ -17,7 +17,8 @@ describe('a deck using every layout and callout, printed', () => {
   beforeAll(async () => {
     cpSync(fixture('layouts'), join(dir, 'deck'), { recursive: true });
     build = await run(['build', 'deck', '--out', 'dist'], dir);
-    [slides, handout, report] = await Promise.all(['slides', 'handout', 'report'].map((name) => readPdf(join(dir, `dist/${name}.pdf`))));
+    const read = (name: string) => readPdf(join(dir, `dist/${name}.pdf`));
+    [slides, handout, report] = await Promise.all([read('slides'), read('handout'), read('report')]);
   });
 
   it('builds the slides PDF, handout and report with nothing overflowing and no warning', () => {
