@@ -36,8 +36,10 @@ export interface LayoutDefinition {
   readonly widths: readonly number[];
   /** 'top': the slide's heading spans the top, outside the regions; 'inside': it stays in the first text region. */
   readonly heading: 'top' | 'inside';
-  /** The region that is an image, sized by a single "N%" width. */
+  /** The region that is an image filling its side, sized by a single "N%" width and cropped unless "fit". */
   readonly image?: string | undefined;
+  /** The region that takes the first image, chart or diagram standing alone when no marker names it. */
+  readonly figure?: string | undefined;
   readonly report: ReportForm;
   /** One line for the README and for hints. */
   readonly summary: string;
@@ -89,6 +91,7 @@ export const LAYOUTS: Readonly<Record<LayoutName, LayoutDefinition>> = {
     widths: [50, 50],
     heading: 'inside',
     image: 'image',
+    figure: 'image',
     report: 'figure-beside-text',
     summary: 'an image filling the left side (40%), the text on the right',
   },
@@ -99,6 +102,7 @@ export const LAYOUTS: Readonly<Record<LayoutName, LayoutDefinition>> = {
     widths: [50, 50],
     heading: 'inside',
     image: 'image',
+    figure: 'image',
     report: 'figure-beside-text',
     summary: 'the text on the left, an image filling the right side (40%)',
   },
@@ -113,12 +117,13 @@ export const LAYOUTS: Readonly<Record<LayoutName, LayoutDefinition>> = {
   },
   'big-number': {
     name: 'big-number',
-    regions: ['number', 'label', 'source'],
+    regions: ['number', 'label', 'source', 'chart'],
     main: 'number',
     widths: [],
     heading: 'top',
+    figure: 'chart',
     report: 'key-figure',
-    summary: 'a figure and its unit, a label, a source line',
+    summary: 'a figure and its unit, a label, a source line; a chart beside them if you give one',
   },
   quote: {
     name: 'quote',

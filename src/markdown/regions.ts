@@ -18,9 +18,9 @@ export interface ArrangedHtml {
  * Splits a slide's rendered HTML at the `<rfc-region>` elements its markers became. What comes
  * before the first marker: the heading first (for a layout whose heading spans the top), then the
  * rest to the layout's main region, except what a layout places by itself when no marker names
- * the region: an image split's first image goes to the image, a big number's first block is the
- * number and a closing "Source: …" line the source, a quote's quotation is the quote and what
- * follows it the attribution.
+ * the region: an image split's first image goes to the image (a big number's first chart or image
+ * to its chart), a big number's first block is the number and a closing "Source: …" line the
+ * source, a quote's quotation is the quote and what follows it the attribution.
  */
 export function arrangeRegions(html: string, layout: LayoutDefinition): ArrangedHtml {
   const nodes = parseDocument(html, { decodeEntities: false }).children;
@@ -59,13 +59,14 @@ export function arrangeRegions(html: string, layout: LayoutDefinition): Arranged
 function placeUnmarked(layout: LayoutDefinition, nodes: ChildNode[], marked: ReadonlySet<string>): Map<string, ChildNode[]> {
   const placed = new Map<string, ChildNode[]>();
   const put = (name: string, items: readonly ChildNode[]) => placed.set(name, [...(placed.get(name) ?? []), ...items]);
-  const blocks = nodes.filter(isTag);
+  let blocks = nodes.filter(isTag);
   const free = (name: string) => !marked.has(name);
-  if (layout.image && free(layout.image)) {
-    const image = blocks.find(isImageBlock);
-    if (image) {
-      put(layout.image, [image]);
-      nodes = nodes.filter((node) => node !== image);
+  if (layout.figure && free(layout.figure)) {
+    const figure = blocks.find(isImageBlock);
+    if (figure) {
+      put(layout.figure, [figure]);
+      nodes = nodes.filter((node) => node !== figure);
+      blocks = blocks.filter((block) => block !== figure);
     }
   }
   if (layout.name === 'big-number') {

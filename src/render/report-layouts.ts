@@ -26,7 +26,8 @@ export function reportLayoutBody(slide: Slide, counters: { figure: number; table
       return `<div class="report-layout figure-beside" data-layout="${layout.name}" data-side="${side}" style="--figure-width: ${Math.round(width)}%">\n${figure}<div class="figure-beside-text">\n${text}</div>\n</div>\n`;
     }
     case 'key-figure':
-      return `${open}\n<div class="key-figure">\n${caption('number')}${part('key-figure-label', caption('label'))}${part('key-figure-source', caption('source'))}</div>\n</div>\n`;
+      // The chart beside the number on the slide follows the key figure, numbered like any figure.
+      return `${open}\n<div class="key-figure">\n${caption('number')}${part('key-figure-label', caption('label'))}${part('key-figure-source', caption('source'))}</div>\n${caption('chart')}</div>\n`;
     case 'pull-quote':
       return `${open}\n<blockquote class="pull-quote">\n${slide.regions.map((region) => caption(region.name)).join('')}</blockquote>\n</div>\n`;
     case 'quote':

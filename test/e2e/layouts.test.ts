@@ -59,6 +59,7 @@ describe('a deck using every layout and callout, printed', () => {
     expect(text).toMatch(/Cost One extra context switch per operation. Benefit A bug in the operation/);
     expect(text).toContain('Figure 1. Memory layout: Xen, the deprivileged mode and the guest');
     expect(text).toContain('Figure 2. The same diagram, whole');
+    expect(text).toContain('Figure 3. Median cost per emulated operation, before and after');
     expect(text).toMatch(/Key figure 3\.2 ?ms extra per emulated operation/i);
     expect(text).toContain('Moving device emulation out of the hypervisor shrinks what an attacker can reach.');
     expect(text).toContain('— a reviewer on xen-devel');

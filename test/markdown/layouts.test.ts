@@ -123,7 +123,12 @@ describe('a slide with a layout', () => {
       number: '<p class="big-figure"><span class="big-value">3.2</span> <span class="big-unit">ms</span></p>\n',
       label: '<p>per call, median</p>\n',
       source: '<p>Source: the RFC</p>\n',
+      chart: '',
     });
+    // A chart (or an image) standing alone is the chart beside the number, wherever it is written.
+    const charted = slideOf('<!-- layout: big-number -->\n![A bar chart](c.svg)\n\n40 %\n\nof the time');
+    expect(regions(charted)).toMatchObject({ chart: '<p><img src="c.svg" alt="A bar chart"></p>\n', label: '<p>of the time</p>\n' });
+    expect(regions(charted)['number']).toContain('big-value');
     const figure = (text: string) => regions(slideOf(`<!-- layout: big-number -->\n${text}`))['number'];
     expect(figure('**$1.2M**')).toContain('<span class="big-value">$1.2</span> <span class="big-unit">M</span>');
     expect(figure('40 %')).toContain('<span class="big-value">40</span> <span class="big-unit">%</span>');
