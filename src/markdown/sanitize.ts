@@ -51,6 +51,8 @@ const SAFE_DATA = new Set([
   'data-section',
   'data-caption',
   'data-key',
+  // A callout's kind (callouts.ts): the HTML every output codes against.
+  'data-callout',
 ]);
 
 /** Attributes whose value reveal.js loads as an image or video: http(s) or a path, nothing else. */

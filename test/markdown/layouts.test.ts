@@ -239,9 +239,12 @@ describe('callouts', () => {
     ]);
   });
 
-  it('takes a title after the marker, any case, and blocks after it; works inside a layout and in notes', () => {
+  it('takes a title after the marker, any case, and blocks after it; works under --safe, inside a layout and in notes', () => {
     expect(html('> [!decision] Approve the **pilot**?\n> The board decides.\n>\n> - yes\n> - no')).toBe(
       '<div class="callout callout-decision" data-callout="decision">\n<p class="callout-title">Approve the <strong>pilot</strong>?</p>\n<p>The board decides.</p>\n<ul>\n<li>yes</li>\n<li>no</li>\n</ul>\n</div>\n',
+    );
+    expect(slideOf('> [!KEY]\n> B', true).regions[0]?.html).toBe(
+      '<div class="callout callout-key" data-callout="key">\n<p class="callout-title">Key point</p>\n<p>B</p>\n</div>\n',
     );
     const slide = slideOf('<!-- layout: two-cols -->\nA\n::right::\n> [!KEY]\n> B\n\nNote: > [!WARNING]\n> careful');
     expect(slide.regions[1]?.html).toContain('data-callout="key"');
