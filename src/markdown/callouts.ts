@@ -1,5 +1,5 @@
 import { BriefError, type SourceLocation } from '../errors.js';
-import { closestNames } from './layouts.js';
+import { closestNames } from './names.js';
 
 /**
  * Callouts, written as GitHub's alerts (`> [!NOTE]`, which GitHub itself shows as a note): a

@@ -1,6 +1,7 @@
 import { BriefError, type SourceLocation } from '../errors.js';
 import { checkCalloutMarkers } from './callouts.js';
-import { layoutRequest, unknownName, type LayoutRequest } from './layouts.js';
+import { layoutRequest, type LayoutRequest } from './layouts.js';
+import { unknownName } from './names.js';
 
 /**
  * A slide's layout as written in its Markdown (issue 17), read line by line before the Markdown is

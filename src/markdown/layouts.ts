@@ -1,5 +1,5 @@
 import { BriefError, type SourceLocation } from '../errors.js';
-import { suggest } from '../config/suggest.js';
+import { unknownName } from './names.js';
 
 /**
  * The one registry of slide layouts (issue 17): each layout's name, its regions in the order they
@@ -136,6 +136,23 @@ export const LAYOUTS: Readonly<Record<LayoutName, LayoutDefinition>> = {
   },
 };
 
+/**
+ * What other tools call these layouts (Slidev's names, mostly), for suggestions only: an unknown
+ * layout "fact" is met with "did you mean big-number?".
+ */
+const LAYOUT_ALIASES: Readonly<Record<string, LayoutName>> = {
+  cover: 'title',
+  intro: 'title',
+  divider: 'section',
+  end: 'section',
+  fact: 'big-number',
+  number: 'big-number',
+  center: 'statement',
+  'two-cols-header': 'two-cols',
+  image: 'image-right',
+  blockquote: 'quote',
+};
+
 export function isLayoutName(name: string): name is LayoutName {
   return (LAYOUT_NAMES as readonly string[]).includes(name);
 }
@@ -163,7 +180,7 @@ export interface LayoutRequest {
  */
 export function layoutRequest(name: string, args: readonly string[], where: SourceLocation): LayoutRequest {
   if (!isLayoutName(name))
-    throw unknownName('there is no layout', name, LAYOUT_NAMES, where, `The layouts are: ${LAYOUT_NAMES.join(', ')}.`);
+    throw unknownName('there is no layout', name, LAYOUT_NAMES, where, `The layouts are: ${LAYOUT_NAMES.join(', ')}.`, LAYOUT_ALIASES);
   const layout = LAYOUTS[name];
   let widths: readonly number[] = layout.widths;
   let fit: ImageFit = 'cover';
@@ -207,53 +224,4 @@ function badArgument(layout: LayoutDefinition, arg: string, where: SourceLocatio
 function example(layout: LayoutDefinition): string {
   if (layout.image) return '40%';
   return layout.regions.length === 2 ? '60/40' : '1/2/1';
-}
-
-/**
- * What other tools call these layouts (Slidev's names, mostly), for suggestions only: an unknown
- * layout "fact" is met with "did you mean big-number?".
- */
-const LAYOUT_ALIASES: Readonly<Record<string, LayoutName>> = {
-  cover: 'title',
-  intro: 'title',
-  divider: 'section',
-  end: 'section',
-  fact: 'big-number',
-  number: 'big-number',
-  center: 'statement',
-  'two-cols-header': 'two-cols',
-  image: 'image-right',
-  blockquote: 'quote',
-};
-
-/** An unknown name: `what` is the message's start ('there is no layout'), followed by the name and the closest known ones. */
-export function unknownName(what: string, name: string, known: readonly string[], where: SourceLocation, hint: string): BriefError {
-  const closest = closestNames(name, known);
-  return new BriefError(
-    'LAYOUT',
-    `${what} "${name}"${closest.length > 0 ? `; did you mean ${closest.map((n) => `"${n}"`).join(' or ')}?` : ''}`,
-    {
-      where,
-      hint,
-    },
-  );
-}
-
-/**
- * The known names nearest to a mistyped one: its alias, the typo suggest() finds, and names
- * sharing a word with it ("columns": two-cols, three-cols).
- */
-export function closestNames(name: string, known: readonly string[]): string[] {
-  const lower = name.toLowerCase();
-  const alias = LAYOUT_ALIASES[lower];
-  const near = suggest(name, known);
-  const words = lower.split(/[-_\s]+/).filter((word) => word.length >= 3);
-  const related = known.filter((k) =>
-    k
-      .toLowerCase()
-      .split('-')
-      .some((part) => part.length >= 3 && words.some((word) => word.startsWith(part.slice(0, 3)) || part.startsWith(word))),
-  );
-  const found = [...(alias && known.includes(alias) ? [alias] : []), ...(near ? [near] : []), ...related];
-  return [...new Set(found)].slice(0, 3);
 }
