@@ -6,14 +6,16 @@ import { captionFigures } from './report-figures.js';
  * A named layout's slide in the report, which reads top to bottom on paper (issue 17): columns
  * become consecutive blocks, an image split a numbered figure beside its text, a big number a key
  * figure with its source, a statement a pull quote, a quotation a quotation with who said it. The
- * section heading replaces the slide's own, which a layout keeps out of its regions (or, in an
- * image split, at the top of its text).
+ * section heading replaces the slide's own.
  */
 export function reportLayoutBody(slide: Slide, counters: { figure: number; table: number }): string {
   if (slide.layout === 'default') throw new Error('reportLayoutBody is for slides with a named layout');
   const layout = LAYOUTS[slide.layout];
   const html = (name: string) => slide.regions.find((region) => region.name === name)?.reportHtml ?? '';
-  const caption = (name: string, keepHeading = true) => captionFigures(html(name), slide.title, counters, keepHeading);
+  // The section heading is the slide's title: the heading it came from is left out, wherever it is
+  // (above the regions, else the first region's that has one, as in an image split's text).
+  const titled = slide.heading ? undefined : slide.regions.find((region) => /<h[1-6][\s>]/.test(region.reportHtml))?.name;
+  const caption = (name: string) => captionFigures(html(name), slide.title, counters, name !== titled);
   const open = `<div class="report-layout" data-layout="${layout.name}">`;
   switch (layout.report) {
     case 'figure-beside-text': {
@@ -21,7 +23,7 @@ export function reportLayoutBody(slide: Slide, counters: { figure: number; table
       const width = slide.widths[layout.regions.indexOf(image)] ?? 50;
       // The figure first, so that it floats beside the text that follows it.
       const figure = caption(image);
-      const text = caption('text', false);
+      const text = caption('text');
       const side = layout.name === 'image-left' ? 'left' : 'right';
       return `<div class="report-layout figure-beside" data-layout="${layout.name}" data-side="${side}" style="--figure-width: ${Math.round(width)}%">\n${figure}<div class="figure-beside-text">\n${text}</div>\n</div>\n`;
     }

@@ -138,6 +138,14 @@ describe('a named layout in the report', () => {
     );
   });
 
+  it('leaves out the heading the section is titled by, also when it is in a column', () => {
+    const columns = briefing('<!-- layout: two-cols -->\n### Cost\n\nA\n\n::right::\n### Benefit\n\nB');
+    const { html: report } = renderReport({ ...columns, stylesheets: [], sourcesHtml: [] });
+    expect(report).toContain('</span> Cost</h2>');
+    expect(report).not.toContain('<h3 id="cost">');
+    expect(report).toContain('<h3 id="benefit">Benefit</h3>');
+  });
+
   it('prints a callout as the slides show it', () => {
     const callout = briefing('## A\n\n> [!DECISION] Go?\n> Yes.');
     expect(renderReport({ ...callout, stylesheets: [], sourcesHtml: [] }).html).toContain(
