@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'DATA',
   'CHART',
   'DIAGRAM',
+  'LAYOUT',
   'INTERRUPTED',
   'REFUSED_REQUEST',
   'CHECK_FAILED',

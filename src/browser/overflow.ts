@@ -3,6 +3,7 @@ import type { Diagnostic } from '../errors.js';
 import type { Browser } from './browser.js';
 import { findMissingGlyphs, type MissingGlyphs } from './glyphs.js';
 import { openForPrint, type PrintRequest } from './print.js';
+import { measureRegions, type RegionOverflow } from './region-overflow.js';
 
 export interface Overflow {
   /** 0-based index of the slide in print order. */
@@ -12,6 +13,8 @@ export interface Overflow {
   /** How far content reaches past the slide's content box, in CSS pixels. */
   readonly bottom: number;
   readonly right: number;
+  /** A named layout's regions that overflow their own boxes (region-overflow.ts). */
+  readonly regions?: readonly RegionOverflow[] | undefined;
 }
 
 /**
@@ -40,7 +43,8 @@ export async function measureSlides(
  * pass over the laid-out page (no second load).
  */
 export async function measureOpenPage(page: Page): Promise<Overflow[]> {
-  return page.evaluate(() => {
+  const regions = await measureRegions(page);
+  const slides: Overflow[] = await page.evaluate(() => {
     const found: { index: number; source: string | undefined; bottom: number; right: number }[] = [];
     document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
       const slide = pdfPage.querySelector<HTMLElement>('section');
@@ -49,7 +53,7 @@ export async function measureOpenPage(page: Page): Promise<Overflow[]> {
       const style = getComputedStyle(slide);
       const height = Math.min(slide.clientHeight, pdfPage.clientHeight);
       // Below the content box is the footer band (slide number); past the right edge is off the page.
-      const footer = slide.classList.contains('title-slide') ? 0 : parseFloat(style.paddingBottom);
+      const footer = slide.classList.contains('title-slide') || slide.dataset['layout'] === 'title' ? 0 : parseFloat(style.paddingBottom);
       const limitBottom = box.top + height - footer;
       const limitRight = box.left + slide.clientWidth;
       const clipped = (element: Element): boolean => {
@@ -63,7 +67,8 @@ export async function measureOpenPage(page: Page): Promise<Overflow[]> {
       let bottom = 0;
       let right = 0;
       for (const element of slide.querySelectorAll<HTMLElement>('*')) {
-        if (element.closest('aside.notes') || clipped(element)) continue;
+        // A named layout's regions are measured each against its own box (region-overflow.ts).
+        if (element.closest('aside.notes') || (slide.dataset['layout'] && element.closest('.layout-regions')) || clipped(element)) continue;
         const rect = element.getBoundingClientRect();
         if (rect.width === 0 || rect.height === 0) continue;
         bottom = Math.max(bottom, rect.bottom - limitBottom);
@@ -74,4 +79,10 @@ export async function measureOpenPage(page: Page): Promise<Overflow[]> {
     });
     return found;
   });
+  for (const [index, { source, regions: overflowing }] of regions) {
+    const at = slides.findIndex((slide) => slide.index === index);
+    if (at < 0) slides.push({ index, source, bottom: 0, right: 0, regions: overflowing });
+    else slides[at] = { ...(slides[at] as Overflow), regions: overflowing };
+  }
+  return slides.sort((a, b) => a.index - b.index);
 }

@@ -19,7 +19,7 @@ export function lintBriefing(briefing: Pick<Briefing, 'config' | 'stacks'>): Dia
     const number = entry.printed ? entry.number : undefined;
     const at = { where: slide.source, slide: number, title: slide.title };
     const named = `${number === undefined ? 'hidden slide' : `slide ${number}`}${slide.title ? ` "${slide.title}"` : ''}`;
-    if (!slide.notes.html && slide.regions.some((region) => region.html.trim() !== ''))
+    if (!slide.notes.html && (slide.heading?.html || slide.regions.some((region) => region.html.trim() !== '')))
       findings.push({ severity: 'warning', code: 'no-notes', message: `${named} has no speaker notes`, ...at });
     for (const image of slide.images) {
       if (image.alt === '')

@@ -11,18 +11,42 @@ import type { Diagnostic } from '../errors.js';
  */
 export function overflowFindings(overflows: readonly Overflow[], slides: readonly PrintedSlide[]): Diagnostic[] {
   const printed = printedOnly(slides);
-  return overflows.map((overflow) => {
+  return overflows.flatMap((overflow) => {
     const slide = printed[overflow.index];
     const number = slide?.number ?? overflow.index + 1;
     const title = slide?.title || undefined;
+    const regions = regionFindings(overflow, slide, number, title);
+    // Measured only for its regions (region-overflow.ts): the rest of the slide fits.
+    if (regions.length > 0 && overflow.bottom === 0 && overflow.right === 0) return regions;
     const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : '']
       .filter(Boolean)
       .join(' and ');
-    return {
+    const whole: Diagnostic = {
       severity: 'error',
       code: 'overflow',
       message: `slide ${number}${title ? ` "${title}"` : ''} overflows the slide: its content is ${how}`,
       where: slide?.source ? { file: slide.source.file, line: slide.source.line } : undefined,
+      slide: number,
+      title,
+    };
+    return [whole, ...regions];
+  });
+}
+
+/**
+ * A named layout's region too full for its box: `slide 3 "X": region "right" overflows by 40 px
+ * (too tall)`, at the line of the region's marker.
+ */
+function regionFindings(overflow: Overflow, entry: PrintedSlide | undefined, number: number, title: string | undefined): Diagnostic[] {
+  return (overflow.regions ?? []).map(({ region, bottom, right }) => {
+    const how = [bottom > 2 ? `${bottom} px (too tall)` : '', right > 2 ? `${right} px (too wide)` : ''].filter(Boolean).join(' and ');
+    const line = entry?.slide?.regions.find((r) => r.name === region)?.line;
+    const where = entry?.source ? { file: entry.source.file, line: line ?? entry.source.line } : undefined;
+    return {
+      severity: 'error',
+      code: 'overflow',
+      message: `slide ${number}${title ? ` "${title}"` : ''}: region "${region}" overflows by ${how}`,
+      where,
       slide: number,
       title,
     };

@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from 'marked';
+import { calloutHtml } from './callouts.js';
 import { isFigureKind, type FigureKind } from './figures.js';
 import { parseCodeInfo } from './code-steps.js';
 import { highlighter } from './highlight.js';
@@ -26,6 +27,11 @@ export function createMarked(
       heading({ tokens, depth }: Tokens.Heading): string {
         const id = slugger.slug(this.parser.parseInline(tokens, this.parser.textRenderer));
         return `<h${depth}${id ? ` id="${escapeHtml(id)}"` : ''}>${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+      // `> [!NOTE]` and the other callout markers (callouts.ts); any other quotation as marked writes it.
+      blockquote({ tokens, raw }: Tokens.Blockquote): string {
+        const quotation = `<blockquote>\n${this.parser.parse(tokens)}</blockquote>\n`;
+        return calloutHtml(quotation, raw) ?? quotation;
       },
       code(token: Tokens.Code): string {
         const info = parseCodeInfo(token.lang ?? '');

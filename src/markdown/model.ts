@@ -1,4 +1,5 @@
 import type { FigureBlock } from './figures.js';
+import type { ImageFit, SlideLayout } from './layouts.js';
 import type { Target } from './only.js';
 import type { Diagnostic } from '../errors.js';
 
@@ -42,13 +43,21 @@ export interface SlideSource extends SourceLine {
 
 /**
  * A named part of a slide's body, each still rendered Markdown. The default layout has one region,
- * "body"; layouts with columns or an image beside the text (#13) have more.
+ * "body"; the named layouts (layouts.ts) have theirs: columns, an image beside the text, …
  */
 export interface Region {
   readonly name: string;
   /** The region on the slides. */
   readonly html: string;
   /** The same region as the report prints it (report-only parts in, slides-only parts out). */
+  readonly reportHtml: string;
+  /** A named layout's region: the line of its marker, else the slide's (what `check` names when it overflows). */
+  readonly line?: number | undefined;
+}
+
+/** The heading a named layout sets above its regions (the default layout keeps it in its body). */
+export interface SlideHeading {
+  readonly html: string;
   readonly reportHtml: string;
 }
 
@@ -74,9 +83,16 @@ export interface Slide {
   readonly title: string;
   /** The start of the text the slide shows (up to LEAD_TEXT characters, whitespace collapsed): does it show the deck's title? */
   readonly leadText: string;
-  /** How the regions are arranged; 'default' (one region after another) until #13 adds others. */
-  readonly layout: string;
+  /** How the regions are arranged: 'default' (one region after another) or a layout of layouts.ts. */
+  readonly layout: SlideLayout;
+  /** One per region of the layout, in its order (empty ones too). */
   readonly regions: readonly Region[];
+  /** Percent of the width of each region, in order, when they sit side by side; empty otherwise. */
+  readonly widths: readonly number[];
+  /** Above the regions, for layouts whose heading spans the top; undefined for 'default' and when there is none. */
+  readonly heading: SlideHeading | undefined;
+  /** An image split's image: cropped to fill its side, or shown whole; undefined for other layouts. */
+  readonly fit: ImageFit | undefined;
   readonly notes: Notes;
   /** `<!-- .slide: data-only="report" -->` (or "slides") puts the whole slide in one document. */
   readonly only: Target | undefined;

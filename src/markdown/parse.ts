@@ -12,6 +12,8 @@ import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
 import { checkSlideLimits, parsingWithin } from './slide-limits.js';
 import { checkLimit } from '../config/limits.js';
+import { checkCallouts, readLayoutSyntax, type LayoutSyntax } from './layout-syntax.js';
+import { layOutSlide } from './slide-layout.js';
 
 /**
  * Markdown text in, slides out: pure, no disk and no browser. Each file starts a new horizontal
@@ -109,17 +111,23 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     );
   }
   checkDepth(piece, file);
-  return parsingWithin(where, () => renderSlides(piece, file, line, body, notes, { separators, marked, warnings, safe }));
+  // Layouts, region markers and callouts (issue 17): read before rendering, each mistake at its line.
+  const lineOf = (offset: number) => lineAt(file.text, piece.offset + offset, file.firstLine);
+  const layout = readLayoutSyntax(body, lineOf, file.path);
+  const notesAt = notes ? piece.text.indexOf(notes, body.length) : -1;
+  checkCallouts(notes, (offset) => lineOf(Math.max(notesAt, 0) + offset), file.path);
+  return parsingWithin(where, () => renderSlides(piece, file, line, layout, notes, { separators, marked, warnings, safe }));
 }
 
 function renderSlides(
   piece: SlideSource,
   file: SourceFile,
   line: number,
-  body: string,
+  layout: LayoutSyntax,
   notes: string,
   { marked, warnings, safe }: ParseContext,
 ): Slide[] {
+  const body = layout.markdown;
   const render = (target: Target) =>
     splitRawSections(marked.parse(selectFor(body, target), { async: false })).map((part) => {
       const processed = processSlideHtml(part.html, target, part.attributes);
@@ -165,11 +173,11 @@ function renderSlides(
       .filter(isLocalUrl)
       .map((url) => ({ url, file: file.path, line: lineOf(piece, file, url, line) }));
     const first = index === 0;
+    const warn = (message: string) => warnings.push(warning('slide', message, { file: file.path, line }));
     return {
       title: processed.title || forReport.title,
       leadText: processed.leadText,
-      layout: 'default',
-      regions: [{ name: 'body', html: processed.html, reportHtml: forReport.html }],
+      ...layOutSlide(layout, processed.html, forReport.html, line, warn),
       notes: first ? { html: notesHtml, reportHtml: reportNotesHtml } : { html: '', reportHtml: '' },
       only: only === 'slides' || only === 'report' ? only : undefined,
       attributes: processed.slideAttributes,

@@ -53,18 +53,22 @@ const SAFE_DATA = new Set([
   'data-section',
   'data-caption',
   'data-key',
+  // A callout's kind (callouts.ts): the HTML every output codes against.
+  'data-callout',
 ]);
 
 /** Attributes whose value reveal.js loads as an image or video: http(s) or a path, nothing else. */
 const URL_DATA = new Set(['data-background', 'data-background-image', 'data-background-video']);
 
 const options = (defaults: readonly string[]): sanitizeHtml.IOptions => ({
-  allowedTags: [...defaults, 'img', 'figure', 'figcaption', 'del', 'ins', 'details', 'summary', 'rfc-figure'],
+  allowedTags: [...defaults, 'img', 'figure', 'figcaption', 'del', 'ins', 'details', 'summary', 'rfc-figure', 'rfc-region'],
   allowedAttributes: {
     '*': ['class', 'id', 'title', 'lang', 'dir', 'align', ...SAFE_DATA],
     a: ['href', 'name', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
     ol: ['start'],
+    // Where a region marker was (layout-syntax.ts): the region's name, checked against the layout.
+    'rfc-region': ['name'],
     th: ['colspan', 'rowspan', 'align'],
     td: ['colspan', 'rowspan', 'align'],
   },

@@ -5,6 +5,7 @@ import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes, scriptJson } from './html.js';
 import { fitTextScript } from './fit-text.js';
 import { firstTitle, printedOnly, printedSlides } from './printed-slides.js';
+import { layoutAttributes } from './layout-html.js';
 import { slideBody } from './slide-body.js';
 import { numberedCodeStyle } from './numbered-code.js';
 
@@ -73,7 +74,7 @@ function renderStack(stack: SlideStack): string {
 function renderSlide(slide: Slide): string {
   const source = { 'data-source': `${slide.source.name}:${slide.source.line}` };
   const notes = slide.notes.html ? `<aside class="notes">${slide.notes.html}</aside>\n` : '';
-  return `<section${renderAttributes({ ...source, ...slide.attributes })}>\n${slideBody(slide, 'slides')}${notes}</section>`;
+  return `<section${renderAttributes({ ...source, ...layoutAttributes(slide), ...slide.attributes })}>\n${slideBody(slide, 'slides')}${notes}</section>`;
 }
 
 function renderTitleSlide(meta: DeckMeta): string {

@@ -5,6 +5,7 @@ import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes } from './html.js';
 import { printOnlyCss } from './print-css.js';
 import { printedOnly, printedSlides } from './printed-slides.js';
+import { layoutAttributes } from './layout-html.js';
 import { slideBody } from './slide-body.js';
 import { showFragmentStep, showFragments } from './fragment-classes.js';
 import { printedPages, separatesFragments } from './printed-pages.js';
@@ -127,7 +128,7 @@ interface PrintSection {
 
 function renderSlide(slide: Slide): PrintSection {
   return {
-    attributes: { 'data-source': `${slide.source.name}:${slide.source.line}`, ...slide.attributes },
+    attributes: { 'data-source': `${slide.source.name}:${slide.source.line}`, ...layoutAttributes(slide), ...slide.attributes },
     body: slideBody(slide, 'slides'),
     background: slide.attributes['data-background-color'],
     notes: slide.notes.html,

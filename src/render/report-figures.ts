@@ -9,10 +9,16 @@ import { parseDocument } from 'htmlparser2';
  * caption, and each table in a numbered table with a caption: a following "Table: ..." paragraph
  * (pandoc's convention), else the slide title.
  */
-export function captionFigures(html: string, slideTitle: string, counters: { figure: number; table: number }): string {
+export function captionFigures(
+  html: string,
+  slideTitle: string,
+  counters: { figure: number; table: number },
+  // A layout's region other than the one holding the slide's heading keeps its own (report-layouts.ts).
+  keepHeading = false,
+): string {
   const doc = parseDocument(html, { decodeEntities: false });
   const nodes = doc.children;
-  const firstHeading = nodes.findIndex((n) => isTag(n) && /^h[1-6]$/.test(n.name));
+  const firstHeading = keepHeading ? -1 : nodes.findIndex((n) => isTag(n) && /^h[1-6]$/.test(n.name));
   if (firstHeading >= 0) nodes.splice(firstHeading, 1);
   const out: ChildNode[] = [];
   for (let i = 0; i < nodes.length; i++) {

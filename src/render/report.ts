@@ -5,6 +5,7 @@ import { escapeHtml } from './html.js';
 import { PAPER } from './paper.js';
 import { firstTitle, printedSlides, printedStacks } from './printed-slides.js';
 import { captionFigures } from './report-figures.js';
+import { reportLayoutBody } from './report-layouts.js';
 import { slideBody } from './slide-body.js';
 
 export interface ReportInput {
@@ -93,7 +94,8 @@ ${sections.join('\n')}
 }
 
 function renderBody(slide: Slide, counters: { figure: number; table: number }): string {
-  const body = captionFigures(slideBody(slide, 'report'), slide.title, counters);
+  const body =
+    slide.layout === 'default' ? captionFigures(slideBody(slide, 'report'), slide.title, counters) : reportLayoutBody(slide, counters);
   const notes = slide.notes.reportHtml ? `<div class="prose">\n${slide.notes.reportHtml}</div>\n` : '';
   return `<div class="slide-content">\n${body}</div>\n${notes}`;
 }

@@ -45,6 +45,8 @@ const FONT_FILES: readonly CopiedFile[] = [
 
 /** rfc-brief's additions to a reveal.js theme: sizes that fit a slide, the imported fonts mapped to ours. */
 const REVEAL_EXTRAS = join(THEMES_DIR, 'reveal-extras.css');
+/** Layouts and callouts (issue 17), in every theme, linked after the theme's own styles. */
+const LAYOUTS_CSS = { from: join(THEMES_DIR, 'layouts.css'), to: lib('theme/layouts.css') };
 
 /**
  * reveal.js's themes @import Google Fonts: a deck that asks the network, and a PDF whose type
@@ -74,16 +76,25 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
       { from: theme.cssFile, to: lib('theme/theme.css'), root: theme.root, ...(text === undefined ? {} : { text }) },
       { from: own.highlight ?? join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
     );
-    if (theme.kind === 'css') return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), ...ownCss] };
+    files.push(LAYOUTS_CSS);
+    if (theme.kind === 'css')
+      return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), LAYOUTS_CSS.to, ...ownCss] };
     files.push({ from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') }, ...FONT_FILES);
-    return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), lib('theme/reveal-extras.css'), ...ownCss] };
+    return {
+      files,
+      stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), lib('theme/reveal-extras.css'), LAYOUTS_CSS.to, ...ownCss],
+    };
   }
   const highlight = own.highlight ? { from: own.highlight, to: lib('theme/highlight.css') } : undefined;
-  files.push(...common(theme).map((file) => (highlight && file.to === highlight.to ? highlight : file)), {
-    from: join(theme.dir, 'slides.css'),
-    to: lib('theme/slides.css'),
-  });
-  return { files, stylesheets: [...['fonts.css', 'base.css', 'highlight.css', 'slides.css'].map((f) => lib(`theme/${f}`)), ...ownCss] };
+  files.push(
+    ...common(theme).map((file) => (highlight && file.to === highlight.to ? highlight : file)),
+    { from: join(theme.dir, 'slides.css'), to: lib('theme/slides.css') },
+    LAYOUTS_CSS,
+  );
+  return {
+    files,
+    stylesheets: [...['fonts.css', 'base.css', 'highlight.css', 'slides.css', 'layouts.css'].map((f) => lib(`theme/${f}`)), ...ownCss],
+  };
 }
 
 /** The report's styles: the theme's own report.css; reveal.js themes get the light report. */
@@ -94,8 +105,9 @@ export function reportFiles(theme: Theme): DocumentFiles {
       ...common(own),
       { from: join(THEMES_DIR, 'report.css'), to: lib('theme/report-base.css') },
       { from: join(own.dir, 'report.css'), to: lib('theme/report.css') },
+      { from: join(THEMES_DIR, 'report-layouts.css'), to: lib('theme/report-layouts.css') },
     ],
-    stylesheets: ['fonts.css', 'highlight.css', 'report-base.css', 'report.css'].map((f) => lib(`theme/${f}`)),
+    stylesheets: ['fonts.css', 'highlight.css', 'report-base.css', 'report.css', 'report-layouts.css'].map((f) => lib(`theme/${f}`)),
   };
 }
 

@@ -30,6 +30,28 @@ describe('overflowFindings', () => {
   });
 });
 
+describe('a region that overflows its box', () => {
+  it('is named, at the line of its marker, by how much and which way', () => {
+    const { config, stacks } = briefingOf('## A\n\n---\n\n<!-- layout: two-cols -->\n## Cols\n\nLeft\n\n::right::\nRight', {
+      title: 'Brief',
+    });
+    const findings = overflowFindings(
+      [{ index: 1, source: 'deck.md:5', bottom: 0, right: 0, regions: [{ region: 'right', bottom: 40, right: 12 }] }],
+      printedSlides(config, stacks),
+    );
+    expect(findings).toEqual([
+      {
+        severity: 'error',
+        code: 'overflow',
+        message: 'slide 2 "Cols": region "right" overflows by 40 px (too tall) and 12 px (too wide)',
+        where: { file: 'deck.md', line: 10 },
+        slide: 2,
+        title: 'Cols',
+      },
+    ]);
+  });
+});
+
 describe('slide numbers after a hidden slide', () => {
   it('are the same in check, lint and the handout', () => {
     const { config, stacks } = briefingOf(HIDDEN_BEFORE_OVERFLOW, { title: 'Brief', titleSlide: true });

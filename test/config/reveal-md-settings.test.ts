@@ -54,7 +54,9 @@ describe('css, scripts and highlightTheme', () => {
     expect(files.files).toEqual(expect.arrayContaining([{ from: expect.stringMatching(/css\/base\.css$/), to: 'css/base.css' }]));
     expect(files.stylesheets.slice(-2)).toEqual(['css/base.css', 'css/code.css']);
     const html = renderDeck({ config: briefing.config, stacks: briefing.stacks, stylesheets: files.stylesheets });
-    expect(html).toMatch(/lib\/theme\/slides\.css">\s*<link rel="stylesheet" href="css\/base\.css">/);
+    expect(html).toMatch(
+      /lib\/theme\/slides\.css">\s*<link rel="stylesheet" href="lib\/theme\/layouts\.css">\s*<link rel="stylesheet" href="css\/base\.css">/,
+    );
   });
 
   it('loads the deck scripts in the deck, after reveal.js and before it starts, and copies them', () => {

@@ -104,13 +104,15 @@ describe('every theme the README lists, end to end', () => {
     const pdf = join(out, 'slides.pdf');
 
     const { pages } = await readPdf(pdf);
-    expect(pages).toHaveLength(4);
+    expect(pages).toHaveLength(5);
     const expected = [
       // Word by word: a theme's text-shadow (beige) prints each line twice, interleaved.
       ['rather', 'title', 'deprivileged', 'operations', 'guests', 'subtitle', 'Tester'],
       ['Round trips', 'native', 'deprivileged', 'mode'],
       ['Guest', 'Hypervisor', 'Deprivileged'],
       ['hypercall', 'page fault', 'interrupt', 'measured on the test machine', 'Costs per operation'],
+      // A layout and a callout (issue 17), measured region by region.
+      ['Columns', 'wider column', 'Approve it?', 'board decides', 'narrower column'],
     ];
     for (const [index, words] of expected.entries())
       for (const word of words) expect(pages[index]?.toLowerCase(), `page ${index + 1}`).toContain(word.toLowerCase());

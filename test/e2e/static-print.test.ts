@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,10 @@ import { readBriefing } from '../../src/pipeline/read-briefing.js';
 import { Browser } from '../../src/browser/browser.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { printPage } from '../../src/browser/print.js';
+import { LAYOUT_NAMES } from '../../src/markdown/layouts.js';
 import { staticPrintRefusal } from '../../src/render/print-deck.js';
 import { run } from '../helpers/cli.js';
+import { fixture } from '../helpers/paths.js';
 import { pagePixels, readPdf } from '../helpers/pdf.js';
 
 // Everything the static print page writes out in reveal.js's place: the title slide and its
@@ -76,19 +78,25 @@ describe("the static print page and reveal.js's own print layout", () => {
       mkdirSync(join(dir, theme));
       writeFileSync(join(dir, theme, 'deck.md'), DECK.replace('THEME', theme));
       writeFileSync(join(dir, theme, 'square.svg'), SQUARE);
+      // Every layout and callout (issue 17): what the static page writes must be what reveal.js lays out.
+      const layouts = join(dir, `layouts-${theme}`);
+      cpSync(fixture('layouts'), layouts, { recursive: true });
+      const deck = join(layouts, 'deck.md');
+      writeFileSync(deck, readFileSync(deck, 'utf8').replace('theme: light', `theme: ${theme}`));
     }
   });
   afterAll(() => browser.dispose());
 
-  it.each(['light', 'dark'])('print the same pixels (%s theme)', async (theme) => {
-    const briefing = readBriefing(join(dir, theme), dir);
+  /** Our slides.pdf and reveal.js's own print of the same deck, page by page as pixels. */
+  async function bothPrints(folder: string): Promise<{ ours: Buffer[]; theirs: Buffer[]; out: string }> {
+    const briefing = readBriefing(join(dir, folder), dir);
     expect(staticPrintRefusal(briefing.config, briefing.stacks)).toBeUndefined();
-    const out = join(dir, `${theme}-out`);
-    const result = await run(['build', theme, '--out', out, '--only', 'deck,slides'], dir);
-    expect(result.code).toBe(0);
+    const out = join(dir, `${folder}-out`);
+    const result = await run(['build', folder, '--out', out, '--only', 'deck,slides'], dir);
+    expect(result.code, result.stderr).toBe(0);
     // reveal.js lays out the same deck (its own page, script and all) and it is printed too.
     const warnings: Diagnostic[] = [];
-    const revealPdf = join(dir, `${theme}-reveal.pdf`);
+    const revealPdf = join(dir, `${folder}-reveal.pdf`);
     const bytes = await printPage(
       browser,
       {
@@ -101,8 +109,11 @@ describe("the static print page and reveal.js's own print layout", () => {
       warnings,
     );
     writeFileSync(revealPdf, bytes);
-    const ours = pagePixels(join(out, 'slides.pdf'));
-    const theirs = pagePixels(revealPdf);
+    return { ours: pagePixels(join(out, 'slides.pdf')), theirs: pagePixels(revealPdf), out };
+  }
+
+  it.each(['light', 'dark'])('print the same pixels (%s theme)', async (theme) => {
+    const { ours, theirs, out } = await bothPrints(theme);
     // Title, fragments, dark, light, below it, code: the hidden slide is left out by both.
     expect(ours).toHaveLength(6);
     expect(theirs).toHaveLength(6);
@@ -110,5 +121,15 @@ describe("the static print page and reveal.js's own print layout", () => {
     const text = (await readPdf(join(out, 'slides.pdf'))).pages;
     expect(text[1]).toContain('fades out');
     expect(text.join(' ')).not.toContain('Hidden');
+  });
+
+  it.each(['light', 'dark'])('print the same pixels for every layout and callout (%s theme)', async (theme) => {
+    const { ours, theirs, out } = await bothPrints(`layouts-${theme}`);
+    const deck = readFileSync(join(out, 'slides/index.html'), 'utf8');
+    for (const layout of LAYOUT_NAMES) expect(deck).toContain(`data-layout="${layout}"`);
+    expect(deck).toContain('data-callout="decision"');
+    expect(ours).toHaveLength(10);
+    expect(theirs).toHaveLength(10);
+    ours.forEach((page, index) => expect(page.equals(theirs[index] as Buffer), `page ${index + 1}`).toBe(true));
   });
 });
