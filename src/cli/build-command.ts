@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
-import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
+import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, IMAGE_FORMATS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { failures, formatFinding, uniqueDiagnostics } from '../errors.js';
 import { printable, type CliIo } from './io.js';
@@ -17,6 +17,8 @@ interface BuildFlags {
   theme?: string;
   handout?: string;
   paper?: string;
+  imageFormat?: string;
+  imageScale?: string;
   browserPath?: string;
   timeout: number;
   quiet?: boolean;
@@ -53,6 +55,8 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
     .option('--no-cache', 'reuse nothing from earlier builds and keep nothing for later ones')
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
+    .addOption(new Option('--image-format <format>', 'format of the slide images (slides-images/)').choices(IMAGE_FORMATS))
+    .option('--image-scale <scale>', 'size of the slide images over the slide size (1: 1280×720 for 16:9; up to 4)')
     .option('--allow-scripts', 'let scripts written in the content run while printing')
     .option('--strict', 'fail on warnings too (a load outside the build, a slide without notes, ...), as check --strict does')
     .option('--force', 'write the outputs even when errors fail the build (it still exits 1)')
@@ -73,6 +77,8 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         theme: flags.theme,
         handout: flags.handout,
         paper: flags.paper,
+        imageFormat: flags.imageFormat,
+        imageScale: flags.imageScale,
         safe: flags.safe,
         strict: flags.strict,
         force: flags.force,

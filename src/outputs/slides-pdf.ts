@@ -1,11 +1,8 @@
 import type { Diagnostic } from '../errors.js';
-import { measureOpenPage } from '../browser/overflow.js';
 import { openForPrint, printOpenPage } from '../browser/print.js';
-import { missingGlyphFindings, overflowFindings } from '../check/overflow.js';
-import { findMissingGlyphs } from '../browser/glyphs.js';
-import { printedSlides } from '../render/printed-slides.js';
 import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
+import { measurePrintPage } from './measure-print-page.js';
 
 /**
  * slides.pdf: one page per printed slide. The print page is measured as `check` measures it
@@ -20,12 +17,7 @@ export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, w
     try {
       return await run.browser('print the PDFs').withPage(async (page) => {
         await openForPrint(page, request, warnings);
-        const measured = await run.stageAsync('measure', async () => ({
-          overflows: await measureOpenPage(page),
-          missingGlyphs: await findMissingGlyphs(page),
-        }));
-        const slides = printedSlides(prepared.config, prepared.stacks);
-        warnings.push(...overflowFindings(measured.overflows, slides), ...missingGlyphFindings(measured.missingGlyphs, slides));
+        await run.stageAsync('measure', () => measurePrintPage(page, prepared, warnings));
         return printOpenPage(page, request);
       });
     } finally {

@@ -15,6 +15,9 @@ export interface BuildRequest {
   readonly theme?: string | undefined;
   readonly handout?: string | undefined;
   readonly paper?: string | undefined;
+  /** The slide images' format and scale (--image-format, --image-scale). */
+  readonly imageFormat?: string | undefined;
+  readonly imageScale?: string | number | undefined;
   readonly browserPath?: string | undefined;
   readonly timeoutMs?: number | undefined;
   /** Sanitise raw HTML in the content (a briefing from someone else). */
