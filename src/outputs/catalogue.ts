@@ -55,7 +55,7 @@ export const OUTPUTS = [
     select: 'html',
     entry: 'slides.html',
     file: 'slides.html',
-    label: 'write slides.html (one file)',
+    label: 'write slides.html',
     printed: false,
     needs: ['deck'],
   },
