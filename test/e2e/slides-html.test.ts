@@ -7,6 +7,7 @@ import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser as BriefBrowser } from '../../src/browser/browser.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { readBriefing } from '../../src/pipeline/read-briefing.js';
 import { printedOnly, printedSlides } from '../../src/render/printed-slides.js';
@@ -90,6 +91,15 @@ describe('slides.html: the default briefing as one file', () => {
     expect(built.stdout).toMatch(/slides\.html \(\d+\.\d KiB\)\n/);
     const report = JSON.parse(readFileSync(join(dir, 'dist/build-report.json'), 'utf8')) as { files: { path: string; bytes: number }[] };
     expect(report.files).toEqual([{ path: 'slides.html', bytes: statSync(file).size }]);
+  });
+
+  it('is reused from the cache when nothing changed: no browser starts, the same bytes', async () => {
+    const launches = BriefBrowser.launches;
+    const again = await run(['build', CONTENT, '--out', join(dir, 'again'), '--only', 'html'], dir);
+    expect(again.code).toBe(0);
+    expect(BriefBrowser.launches).toBe(launches);
+    expect(again.rawStderr).toMatch(/write slides\.html \(unchanged, reused/);
+    expect(readFileSync(join(dir, 'again/slides.html'), 'utf8')).toBe(html);
   });
 
   it('refers to nothing outside itself: every src, href and url() is a data: URL or a fragment', () => {
