@@ -82,6 +82,7 @@ export const DIAGNOSTIC_CODES = [
   'page-error',
   'script-not-run',
   'notes-continued',
+  'not-inlined',
   'report-contents',
   'cache',
 ] as const;

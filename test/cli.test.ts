@@ -17,10 +17,12 @@ const write = (rel: string, text: string) => {
 };
 
 describe('rfc-brief build --no-pdf (in-process)', () => {
-  it('writes the deck and the report, everything they need, and lists them on stdout', async () => {
+  it('writes the deck, the report and slides.html, everything they need, and lists them on stdout', async () => {
     const result = await run(['build', CONTENT, '--out', 'out', '--no-pdf'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^out\/slides\/index\.html \(\d+\.\d KiB\)\nout\/report\/index\.html \(\d+\.\d KiB\)\n$/);
+    expect(result.stdout).toMatch(
+      /^out\/slides\/index\.html \(\d+\.\d KiB\)\nout\/report\/index\.html \(\d+\.\d KiB\)\nout\/slides\.html \(\d+\.\d KiB\)\n$/,
+    );
     expect(existsSync(join(dir, 'out/report/lib/theme/report.css'))).toBe(true);
     for (const file of [
       'index.html',
@@ -53,13 +55,13 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
         .sort(),
     ).toEqual(['.rfc-brief-output', 'build-report.json', 'mine.txt', 'report']);
     expect(existsSync(join(dir, 'stale/slides'))).toBe(false);
-    expect(result.stderr).toContain("removed stale/slides: an earlier build's, not made by this one");
+    expect(result.stderr).toContain("removed stale/slides, stale/slides.html: an earlier build's, not made by this one");
   });
 
   it('refuses an unknown output name in --only', async () => {
     const result = await run(['build', '--only', 'slides,memo'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('expected some of deck, slides, handout, report (not memo)');
+    expect(result.stderr).toContain('expected some of deck, slides, handout, report, html, images (not memo)');
   });
 
   it('refuses a handout layout it does not have', async () => {

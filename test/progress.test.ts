@@ -74,6 +74,8 @@ describe('progress and the build report', () => {
       'handout.pdf',
       'report',
       'report.pdf',
+      'slides.html',
+      'slides-images',
       'measure',
     ]);
     expect(report.stages.every((s) => s.ms >= 0)).toBe(true);
@@ -83,6 +85,8 @@ describe('progress and the build report', () => {
       'dist/handout.pdf',
       'dist/report/index.html',
       'dist/report.pdf',
+      'dist/slides.html',
+      'dist/slides-images',
     ]);
   });
 
@@ -93,9 +97,9 @@ describe('progress and the build report', () => {
       stages: { stage: string; ms: number }[];
       warnings: { message: string; file?: string; line?: number }[];
     };
-    expect(report.files.map((f) => f.path)).toEqual(['dist/slides/index.html', 'dist/report/index.html']);
+    expect(report.files.map((f) => f.path)).toEqual(['dist/slides/index.html', 'dist/report/index.html', 'dist/slides.html']);
     expect(report.files.every((f) => f.bytes > 0)).toBe(true);
-    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'figures', 'deck', 'report']);
+    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'figures', 'deck', 'report', 'slides.html']);
     expect(report.warnings).toContainEqual(
       expect.objectContaining({ file: 'deck/a.md', line: 3, message: expect.stringContaining('"titel"') }),
     );
@@ -107,7 +111,7 @@ describe('progress and the build report', () => {
   it('writes build-report.json beside the outputs', async () => {
     await run(['build', 'deck', '--no-pdf'], dir);
     const report = JSON.parse(readFileSync(join(dir, 'dist/build-report.json'), 'utf8')) as { files: { path: string }[]; slides: number };
-    expect(report.files.map((f) => f.path)).toEqual(['slides/index.html', 'report/index.html']);
+    expect(report.files.map((f) => f.path)).toEqual(['slides/index.html', 'report/index.html', 'slides.html']);
     // A and B: a front matter with only a title makes no title slide (README, "Title slide").
     expect(report.slides).toBe(2);
   });

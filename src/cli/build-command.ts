@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
-import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, PAPER_SIZES } from '../config/defaults.js';
+import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, IMAGE_FORMATS, PAPER_SIZES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { failures, formatFinding, uniqueDiagnostics } from '../errors.js';
 import { printable, type CliIo } from './io.js';
@@ -18,6 +18,8 @@ interface BuildFlags {
   handout?: string;
   paper?: string;
   pdfSeparateFragments?: boolean;
+  imageFormat?: string;
+  imageScale?: string;
   browserPath?: string;
   timeout: number;
   quiet?: boolean;
@@ -55,6 +57,8 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
     .addOption(new Option('--handout <layout>', 'handout layout: slides per page (1, 3 with notes; 6 without)').choices(HANDOUT_LAYOUTS))
     .addOption(new Option('--paper <size>', 'paper for the handout and the report').choices(PAPER_SIZES))
     .option('--pdf-separate-fragments', 'slides.pdf: one page per fragment step, code steps included (as reveal.js prints them)')
+    .addOption(new Option('--image-format <format>', 'format of the slide images (slides-images/)').choices(IMAGE_FORMATS))
+    .option('--image-scale <scale>', 'size of the slide images over the slide size (1: 1280×720 for 16:9; up to 4)')
     .option('--allow-scripts', 'let scripts written in the content run while printing')
     .option('--strict', 'fail on warnings too (a load outside the build, a slide without notes, ...), as check --strict does')
     .option('--force', 'write the outputs even when errors fail the build (it still exits 1)')
@@ -76,6 +80,8 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         handout: flags.handout,
         paper: flags.paper,
         pdfSeparateFragments: flags.pdfSeparateFragments,
+        imageFormat: flags.imageFormat,
+        imageScale: flags.imageScale,
         safe: flags.safe,
         strict: flags.strict,
         force: flags.force,

@@ -15,6 +15,14 @@ export const PAPER_SIZES = ['a4', 'letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 export const DEFAULT_PAPER: PaperSize = 'a4';
 export const DEFAULT_LANG = 'en';
+
+/** Slide images (slides-images/): the file format, and the scale over the slide's own pixels. */
+export const IMAGE_FORMATS = ['png', 'jpeg'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+export const DEFAULT_IMAGE_FORMAT: ImageFormat = 'png';
+export const DEFAULT_IMAGE_SCALE = 1;
+/** 4: a 1280×720 slide becomes 5120×2880, past any screen it is shown on. */
+export const IMAGE_SCALE_LIMITS = { min: 0.25, max: 4 } as const;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Slide size: 16:9, the shape of every meeting-room screen and video call. */
@@ -56,6 +64,8 @@ export const FRONT_MATTER_KEYS = [
   'requiredSections',
   'handout',
   'paper',
+  'imageFormat',
+  'imageScale',
   'sources',
   'separator',
   'verticalSeparator',

@@ -6,7 +6,12 @@ import { BriefError, type Diagnostic, type SourceLocation, warning } from '../er
 import type { Separators } from '../markdown/model.js';
 import {
   DEFAULT_HANDOUT_LAYOUT,
+  DEFAULT_IMAGE_FORMAT,
+  DEFAULT_IMAGE_SCALE,
   DEFAULT_PAPER,
+  IMAGE_FORMATS,
+  IMAGE_SCALE_LIMITS,
+  type ImageFormat,
   HANDOUT_LAYOUTS,
   PAPER_SIZES,
   type HandoutLayout,
@@ -26,7 +31,7 @@ import { resolveDeckAssets, type DeckAssets } from './deck-assets.js';
 import { asksForTitleSlide } from './title-slide.js';
 import { suggest } from './suggest.js';
 import { cssTheme, resolveTheme, type Theme } from './themes.js';
-import { asChoice, asKeywords, asList, asPattern, asString, invalid, pick, type Found } from './settings-values.js';
+import { asChoice, asKeywords, asList, asNumberIn, asPattern, asString, invalid, pick, type Found } from './settings-values.js';
 
 export interface DeckMeta {
   readonly title: string | undefined;
@@ -44,6 +49,8 @@ export interface BriefConfig {
   readonly meta: DeckMeta;
   readonly handout: HandoutLayout;
   readonly paper: PaperSize;
+  /** The slide images: their format, and their scale over the slide's size in CSS pixels. */
+  readonly images: { readonly format: ImageFormat; readonly scale: number };
   /** Markdown lines for the report's sources section. */
   readonly sources: readonly string[];
   /**
@@ -75,6 +82,8 @@ export interface CliSettings {
   readonly theme?: string | undefined;
   readonly handout?: string | undefined;
   readonly paper?: string | undefined;
+  readonly imageFormat?: string | undefined;
+  readonly imageScale?: string | number | undefined;
   readonly allowScripts?: boolean | undefined;
   /** --safe: nothing the content says widens what it may do (revealOptions cut to an allowlist). */
   readonly safe?: boolean | undefined;
@@ -136,6 +145,10 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   };
   const handout = asChoice(read('handout'), cli.handout, HANDOUT_LAYOUTS) ?? DEFAULT_HANDOUT_LAYOUT;
   const paper = asChoice(read('paper'), cli.paper?.toLowerCase(), PAPER_SIZES) ?? DEFAULT_PAPER;
+  const images = {
+    format: asChoice(read('imageFormat'), cli.imageFormat?.toLowerCase(), IMAGE_FORMATS) ?? DEFAULT_IMAGE_FORMAT,
+    scale: asNumberIn(read('imageScale'), cli.imageScale, IMAGE_SCALE_LIMITS) ?? DEFAULT_IMAGE_SCALE,
+  };
   const sources = asList(read('sources'));
   const allowScripts = cli.allowScripts === true;
   warnSelfGranted(read('allowScripts'), allowScripts, warnings);
@@ -147,7 +160,7 @@ export function resolveConfig(cli: CliSettings, layers: readonly SettingsLayer[]
   );
   warnUnsupported(layers, warnings);
   return {
-    config: { meta, theme, handout, paper, sources, allowScripts, requiredSections, separators, revealOptions, deck },
+    config: { meta, theme, handout, paper, images, sources, allowScripts, requiredSections, separators, revealOptions, deck },
     warnings,
   };
 }

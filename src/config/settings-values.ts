@@ -37,6 +37,24 @@ export function asChoice<T extends string>(found: Found | undefined, fromCli: st
   throw invalid(found, `must be one of ${choices.join(', ')}`);
 }
 
+/** A number within limits, from the command line (text) or a setting (a number or text). */
+export function asNumberIn(
+  found: Found | undefined,
+  fromCli: string | number | undefined,
+  limits: { readonly min: number; readonly max: number },
+): number | undefined {
+  const within = (value: number) => Number.isFinite(value) && value >= limits.min && value <= limits.max;
+  const range = `a number from ${limits.min} to ${limits.max}`;
+  if (fromCli !== undefined) {
+    if (within(Number(fromCli))) return Number(fromCli);
+    throw new BriefError('BAD_OPTION', `"${fromCli}" is not ${range}`);
+  }
+  if (!found) return undefined;
+  const value = typeof found.value === 'number' ? found.value : typeof found.value === 'string' ? Number(found.value.trim() || NaN) : NaN;
+  if (within(value)) return value;
+  throw invalid(found, `must be ${range}`);
+}
+
 export function asList(found: Found | undefined): string[] {
   if (!found) return [];
   if (Array.isArray(found.value) && found.value.every((k) => typeof k === 'string')) return found.value as string[];

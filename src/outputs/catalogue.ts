@@ -50,6 +50,24 @@ export const OUTPUTS = [
     printed: true,
     needs: ['report'],
   },
+  {
+    id: 'slides.html',
+    select: 'html',
+    entry: 'slides.html',
+    file: 'slides.html',
+    label: 'write slides.html',
+    printed: false,
+    needs: ['deck'],
+  },
+  {
+    id: 'slides-images',
+    select: 'images',
+    entry: 'slides-images',
+    file: 'slides-images',
+    label: 'take the slide images',
+    printed: true,
+    needs: ['deck'],
+  },
 ] as const satisfies readonly OutputInfo[];
 
 export interface OutputInfo {

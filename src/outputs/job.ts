@@ -10,13 +10,18 @@ export interface Products {
   readonly deck: {
     /** The cache key of the slides PDF: everything that shapes its pages. */
     readonly printKey: string;
-    /** Opens the page the slides are printed (or measured) from, writing it first. */
-    readonly printPage: () => PrintRequest;
+    /**
+     * Opens the page the slides are printed (or measured) from, writing it first; an output other
+     * than slides.pdf names itself, and gets a copy of its own (removePrintPage(run, output)).
+     */
+    readonly printPage: (output?: string) => PrintRequest;
   };
   readonly 'slides.pdf': Uint8Array;
   readonly 'handout.pdf': undefined;
   readonly report: RenderedReport;
   readonly 'report.pdf': undefined;
+  readonly 'slides.html': undefined;
+  readonly 'slides-images': undefined;
 }
 
 /** One output being made: the briefing, the build's state, and the outputs it is made from. */

@@ -5,6 +5,8 @@ import type { MakeOutput } from './job.js';
 import { makeReportPdf } from './report-pdf.js';
 import { makeReport } from './report.js';
 import { makeSlidesPdf } from './slides-pdf.js';
+import { makeSlidesHtml } from './slides-html.js';
+import { makeSlideImages } from './slide-images.js';
 
 /** How each output of the catalogue is made: one entry per output, checked against the catalogue. */
 export const MAKERS = {
@@ -13,4 +15,6 @@ export const MAKERS = {
   'handout.pdf': makeHandoutPdf,
   report: makeReport,
   'report.pdf': makeReportPdf,
+  'slides.html': makeSlidesHtml,
+  'slides-images': makeSlideImages,
 } as const satisfies { readonly [N in OutputId]: MakeOutput<N> };

@@ -1,13 +1,10 @@
 import { type Diagnostic, warning } from '../errors.js';
-import { measureOpenPage } from '../browser/overflow.js';
 import { openForPrint, printOpenPage } from '../browser/print.js';
-import { missingGlyphFindings, overflowFindings, perSlide } from '../check/overflow.js';
-import { findMissingGlyphs } from '../browser/glyphs.js';
-import { printedSlides } from '../render/printed-slides.js';
 import { printedPages, separatesFragments, type PrintedPage } from '../render/printed-pages.js';
 import { openPdf } from '../pdf/pdf-editor.js';
 import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
+import { measurePrintPage } from './measure-print-page.js';
 
 /**
  * slides.pdf: one page per printed slide, or per fragment step (printed-pages.ts). The print page is measured as `check` measures it
@@ -23,15 +20,7 @@ export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, w
     try {
       return await run.browser('print the PDFs').withPage(async (page) => {
         await openForPrint(page, request, warnings);
-        const measured = await run.stageAsync('measure', async () => ({
-          overflows: await measureOpenPage(page),
-          missingGlyphs: await findMissingGlyphs(page),
-        }));
-        const slides = printedSlides(prepared.config, prepared.stacks);
-        warnings.push(
-          ...overflowFindings(perSlide(measured.overflows, pages), slides),
-          ...missingGlyphFindings(perSlide(measured.missingGlyphs, pages), slides),
-        );
+        await run.stageAsync('measure', () => measurePrintPage(page, prepared, warnings));
         const bytes = await printOpenPage(page, request);
         return separatesFragments(prepared.config) ? labelPages(bytes, pages, warnings) : bytes;
       });

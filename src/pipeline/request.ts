@@ -17,6 +17,9 @@ export interface BuildRequest {
   readonly paper?: string | undefined;
   /** One page per fragment step in slides.pdf, as reveal.js's pdfSeparateFragments prints them. */
   readonly pdfSeparateFragments?: boolean | undefined;
+  /** The slide images' format and scale (--image-format, --image-scale). */
+  readonly imageFormat?: string | undefined;
+  readonly imageScale?: string | number | undefined;
   readonly browserPath?: string | undefined;
   readonly timeoutMs?: number | undefined;
   /** Sanitise raw HTML in the content (a briefing from someone else). */

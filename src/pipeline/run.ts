@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, failures, formatFinding, uniqueDiagnostics, type Diagnostic, warning } from '../errors.js';
 import type { SlideStack, SourceLine } from '../markdown/model.js';
@@ -107,17 +107,28 @@ export class BuildRun implements AsyncDisposable {
    * warnings of its own print only).
    */
   async pdf(name: string, key: string, meta: PdfMetadata, print: (warnings: Diagnostic[]) => Promise<Uint8Array>): Promise<CachedPdf> {
-    const own: Diagnostic[] = [];
-    this.pdfWarnings.set(name, own);
-    const pdf = await this.pdfCache.get(name, key, own, async () => {
+    return this.cached(name, key, async (own) => {
       const bytes = await print(own);
       this.throwIfAborted();
       const pdf = openPdf(bytes);
       await pdf.setMetadata(meta);
       return { bytes: await pdf.save(), pages: await pdf.pageCount() };
     });
-    if (pdf.reused) this.reused.push(name);
-    return pdf;
+  }
+
+  /** Any output kept like the PDFs (one payload, its pages, its own warnings). */
+  async cached(name: string, key: string, make: (warnings: Diagnostic[]) => Promise<CachedPdf>): Promise<CachedPdf> {
+    const own: Diagnostic[] = [];
+    this.pdfWarnings.set(name, own);
+    const made = await this.pdfCache.get(name, key, own, () => make(own));
+    if (made.reused) this.reused.push(name);
+    return made;
+  }
+
+  /** An output that is a folder of files; `pages`: what the listing counts (a slide a file). */
+  writeFolder(entry: string, files: readonly { readonly name: string; readonly bytes: Uint8Array }[], pages: number): void {
+    for (const file of files) this.staging.write(`${entry}/${file.name}`, file.bytes);
+    this.pages.set(entry, pages);
   }
 
   writePdf(name: string, pdf: CachedPdf): void {
@@ -131,7 +142,8 @@ export class BuildRun implements AsyncDisposable {
    * --strict every warning) stops it before anything is written, unless it is forced.
    */
   failOnFindings(findings: readonly Diagnostic[]): void {
-    for (const { id } of OUTPUTS) this.warnings.push(...(this.pdfWarnings.get(id) ?? []));
+    // Outputs printed from the same page (slides.pdf, the slide images) report what it holds once.
+    this.warnings.push(...uniqueDiagnostics(OUTPUTS.flatMap(({ id }) => this.pdfWarnings.get(id) ?? [])));
     this.pdfWarnings.clear();
     if (this.request.force) return;
     const all = [...this.warnings, ...findings];
@@ -158,7 +170,7 @@ export class BuildRun implements AsyncDisposable {
         this.warnings.push(warning('cache', `could not keep the build cache: ${(error as Error).message}`));
       }
     }
-    return { ...result, written: written.map((file) => ({ ...file, bytes: statSync(file.path).size })), removed };
+    return { ...result, written: written.map((file) => ({ ...file, bytes: entryBytes(file.path) })), removed };
   }
 
   result(slides: number, findings: readonly Diagnostic[]): BuildResult {
@@ -186,7 +198,7 @@ export class BuildRun implements AsyncDisposable {
 
   private describe(entry: string): WrittenFile {
     const rel = OUTPUTS.find((output) => output.entry === entry)?.file ?? entry;
-    return { path: resolve(this.outDir, rel), bytes: statSync(this.staging.path(rel)).size, pages: this.pages.get(entry) };
+    return { path: resolve(this.outDir, rel), bytes: entryBytes(this.staging.path(rel)), pages: this.pages.get(entry) };
   }
 
   private begin(name: string): { readonly entry: { stage: string; ms: number }; readonly started: number } {
@@ -231,6 +243,13 @@ export function buildReport(result: BuildResult, showPath: (path: string) => str
       line: f.where?.line,
     })),
   };
+}
+
+/** A file's size; a folder's, the sizes of the files in it. */
+function entryBytes(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + entryBytes(join(path, name)), 0);
 }
 
 /** The slide that names a URL, for a message about that URL. */

@@ -41,6 +41,8 @@ describe('rebuilding', () => {
       'report',
       'report.pdf',
       'slides',
+      'slides-images',
+      'slides.html',
       'slides.pdf',
     ]);
     expect(readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.'))).toEqual(['.rfc-brief-output']);

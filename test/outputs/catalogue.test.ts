@@ -10,12 +10,12 @@ describe('the outputs registry', () => {
   });
 
   it('gives --only its names in order, the report HTML and PDF under one', () => {
-    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'report']);
+    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'report', 'html', 'images']);
   });
 
   it('makes everything for a plain build, in the catalogue order', () => {
     const { wanted, made } = selectOutputs(undefined, true);
-    expect(ids(wanted)).toEqual(['deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf']);
+    expect(ids(wanted)).toEqual(['deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf', 'slides.html', 'slides-images']);
     expect(ids(made)).toEqual(ids(wanted));
   });
 
@@ -25,9 +25,14 @@ describe('the outputs registry', () => {
     expect(ids(made)).toEqual(['deck', 'slides.pdf', 'handout.pdf']);
   });
 
+  it('makes the deck for slides.html and for the slide images, without writing it', () => {
+    expect(ids(selectOutputs(['html'], true).made)).toEqual(['deck', 'slides.html']);
+    expect(ids(selectOutputs(['images'], true).made)).toEqual(['deck', 'slides-images']);
+  });
+
   it('leaves out whatever is printed with --no-pdf', () => {
-    const { wanted, made } = selectOutputs(['slides', 'report'], false);
-    expect(ids(wanted)).toEqual(['report']);
-    expect(ids(made)).toEqual(['report']);
+    const { wanted, made } = selectOutputs(['slides', 'report', 'html', 'images'], false);
+    expect(ids(wanted)).toEqual(['report', 'slides.html']);
+    expect(ids(made)).toEqual(['deck', 'report', 'slides.html']);
   });
 });

@@ -50,7 +50,7 @@ describe('the output commit replaces only what rfc-brief wrote', () => {
   it('writes a marker, and replaces a folder with its marker as before', async () => {
     expect((await build('dist')).code).toBe(0);
     const marker = JSON.parse(readFileSync(join(dir, 'dist', OUTPUT_MARKER), 'utf8')) as { generator: string; entries: string[] };
-    expect(marker).toEqual({ generator: 'rfc-brief', entries: ['slides', 'report', 'build-report.json'] });
+    expect(marker).toEqual({ generator: 'rfc-brief', entries: ['slides', 'report', 'slides.html', 'build-report.json'] });
     writeFileSync(join(dir, 'deck/a.md'), '## Changed\n');
     expect((await build('dist')).code).toBe(0);
     expect(readFileSync(join(dir, 'dist/slides/index.html'), 'utf8')).toContain('Changed');

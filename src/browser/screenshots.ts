@@ -1,0 +1,101 @@
+import type { CDPSession, Page } from 'puppeteer-core';
+
+export interface ScreenshotRequest {
+  /** One printed page, in CSS pixels. */
+  readonly page: { readonly width: number; readonly height: number };
+  readonly scale: number;
+  readonly format: 'png' | 'jpeg';
+  readonly quality: number;
+  /** The width of the first page's preview image (PNG), in pixels. */
+  readonly previewWidth: number;
+}
+
+export interface Screenshots {
+  readonly pages: readonly Uint8Array[];
+  readonly preview: Uint8Array;
+}
+
+/** A frame that does not come (nothing drawn anew) is taken as a screenshot after this long. */
+const FRAME_WAIT_MS = 3000;
+
+/**
+ * Every page of an open print page as an image. The page is shown as it prints (print media,
+ * the page's own size as the window, each page exactly one page tall, as on paper), then each is
+ * scrolled into the window and the window captured: one tab, one layout, no page reloaded.
+ */
+export async function screenshotPages(page: Page, request: ScreenshotRequest): Promise<Screenshots> {
+  const { width, height } = request.page;
+  await page.emulateMediaType('print');
+  await page.setViewport({ width, height, deviceScaleFactor: request.scale });
+  // reveal.js's print layout makes each page a pixel shorter than the paper (pdfPageHeightOffset).
+  const tops = await page.evaluate((pageHeight: number) => {
+    const style = document.createElement('style');
+    style.textContent = `html.reveal-print .reveal .slides .pdf-page{height:${pageHeight}px !important}`;
+    document.head.append(style);
+    return [...document.querySelectorAll('.pdf-page')].map((element) => element.getBoundingClientRect().top + window.scrollY);
+  }, height);
+  const pages = request.scale === 1 ? await screencast(page, tops, request) : await screenshots(page, tops, request);
+  await page.setViewport({ width, height, deviceScaleFactor: request.previewWidth / width });
+  const [preview] = await screenshots(page, tops.slice(0, 1), { ...request, format: 'png' });
+  return { pages, preview: preview ?? new Uint8Array() };
+}
+
+/** page.screenshot, not a session of our own: only the page's own session draws at the scale set. */
+async function screenshots(page: Page, tops: readonly number[], request: ScreenshotRequest): Promise<Uint8Array[]> {
+  const images: Uint8Array[] = [];
+  for (const top of tops) {
+    await page.evaluate((y: number) => window.scrollTo(0, y), top);
+    images.push(await page.screenshot({ type: request.format, ...(request.format === 'jpeg' ? { quality: request.quality } : {}) }));
+  }
+  return images;
+}
+
+/**
+ * At the slide's own size, the frames Chromium draws anyway as the page scrolls (a screencast):
+ * the same pixels as a screenshot (compared, page by page), at a third to a half of its time,
+ * which waits for a frame drawn on purpose. A screencast draws at the window's size in CSS pixels
+ * whatever the scale, so other scales take screenshots.
+ */
+async function screencast(page: Page, tops: readonly number[], request: ScreenshotRequest): Promise<Uint8Array[]> {
+  const cdp = await page.createCDPSession();
+  let waiting: { readonly y: number; readonly take: (data: string) => void } | undefined;
+  cdp.on('Page.screencastFrame', (frame) => {
+    void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
+    if (waiting && Math.round(frame.metadata.scrollOffsetY) === waiting.y) waiting.take(frame.data);
+  });
+  const frameAt = (y: number) =>
+    new Promise<string | undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), FRAME_WAIT_MS);
+      waiting = {
+        y: Math.round(y),
+        take: (data) => {
+          clearTimeout(timer);
+          waiting = undefined;
+          resolve(data);
+        },
+      };
+    });
+  const images: Uint8Array[] = [];
+  try {
+    for (const [index, top] of tops.entries()) {
+      const frame = frameAt(top);
+      // The first frame comes when the screencast starts, with the page where it is (at its top).
+      if (index === 0) await page.evaluate((y: number) => window.scrollTo(0, y), top).then(() => start(cdp, request));
+      else await page.evaluate((y: number) => window.scrollTo(0, y), top);
+      const data = await frame;
+      images.push(data === undefined ? ((await screenshots(page, [top], request))[0] ?? new Uint8Array()) : Buffer.from(data, 'base64'));
+    }
+    return images;
+  } finally {
+    await cdp.send('Page.stopScreencast').catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+function start(cdp: CDPSession, request: ScreenshotRequest): Promise<unknown> {
+  return cdp.send('Page.startScreencast', {
+    format: request.format,
+    ...(request.format === 'jpeg' ? { quality: request.quality } : {}),
+    everyNthFrame: 1,
+  });
+}
