@@ -94,6 +94,8 @@ export interface Slide {
   readonly urls: readonly string[];
   /** What on the slide only reveal.js's script lays out or loads (r-fit-text, r-stretch, data-src). */
   readonly revealOnly: readonly string[];
+  /** The slide or its notes hold a typeset formula: what shows it needs KaTeX's stylesheet and fonts. */
+  readonly math: boolean;
 }
 
 /** Horizontal slides, each a stack of one or more vertical slides. */

@@ -10,6 +10,7 @@ import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
 import { checkSlideLimits, parsingWithin } from './slide-limits.js';
 import { checkLimit } from '../config/limits.js';
+import { SlideFormulas } from './typeset.js';
 
 /**
  * Markdown text in, slides out: pure, no disk and no browser. Each file starts a new horizontal
@@ -30,17 +31,20 @@ export type SlideCache = Map<
 
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
   const figures = new Map<string, FigureBlock>();
-  let current: { piece: SlideSource; file: SourceFile } | undefined;
-  const marked = createMarked((kind, token) => {
-    if (!current) return '';
-    const { piece, file } = current;
-    const at = piece.text.indexOf(token.raw);
-    const line = lineAt(file.text, piece.offset + Math.max(at, 0), file.firstLine);
-    // Names the figure inside the deck (element ids): the path inside the briefing, not where it was built.
-    const key = `${file.name ?? file.path}:${line}`;
-    if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
-    return figurePlaceholder(key);
-  });
+  let current: { piece: SlideSource; file: SourceFile; formulas: SlideFormulas } | undefined;
+  const marked = createMarked(
+    (kind, token) => {
+      if (!current) return '';
+      const { piece, file } = current;
+      const at = piece.text.indexOf(token.raw);
+      const line = lineAt(file.text, piece.offset + Math.max(at, 0), file.firstLine);
+      // Names the figure inside the deck (element ids): the path inside the briefing, not where it was built.
+      const key = `${file.name ?? file.path}:${line}`;
+      if (!figures.has(key)) figures.set(key, { key, kind, source: token.text, file: file.path, line });
+      return figurePlaceholder(key);
+    },
+    (formula) => current?.formulas.placeholder(formula) ?? '',
+  );
   const warnings: Diagnostic[] = [];
   const stacks: SlideStack[] = [];
   let slideCount = 0;
@@ -60,9 +64,10 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
             warnings.push(...cached.warnings);
             return cached.slides;
           }
-          current = { piece, file };
+          const formulas = new SlideFormulas((formula) => formulaLocation(piece, file, formula.raw));
+          current = { piece, file, formulas };
           const before = { figures: new Set(figures.keys()), warnings: warnings.length };
-          const slides = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
+          const slides = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true, formulas });
           options.cache?.set(key, {
             slides,
             figures: [...figures.values()].filter((block) => !before.figures.has(block.key)),
@@ -81,9 +86,12 @@ interface ParseContext {
   readonly marked: ReturnType<typeof createMarked>;
   readonly warnings: Diagnostic[];
   readonly safe: boolean;
+  /** The slide's formulas, typeset while it is read, put in once its HTML is final. */
+  readonly formulas: SlideFormulas;
 }
 
-function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, warnings, safe }: ParseContext): Slide[] {
+function parseSlide(piece: SlideSource, file: SourceFile, context: ParseContext): Slide[] {
+  const { separators, warnings } = context;
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
   const where = { file: file.path, line };
@@ -95,7 +103,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
     );
   }
   checkDepth(piece, file);
-  return parsingWithin(where, () => renderSlides(piece, file, line, body, notes, { separators, marked, warnings, safe }));
+  return parsingWithin(where, () => renderSlides(piece, file, line, body, notes, context));
 }
 
 function renderSlides(
@@ -104,20 +112,24 @@ function renderSlides(
   line: number,
   body: string,
   notes: string,
-  { marked, warnings, safe }: ParseContext,
+  { marked, warnings, safe, formulas }: ParseContext,
 ): Slide[] {
   const render = (target: Target) =>
     splitRawSections(marked.parse(selectFor(body, target), { async: false })).map((part) => {
       const processed = processSlideHtml(part.html, target, part.attributes);
-      if (!safe) return processed;
+      if (!safe) return { ...processed, html: formulas.fill(processed.html), asideNotes: formulas.fill(processed.asideNotes) };
       // Sanitised after the attribute comments are applied, so their attributes are checked too.
       const clean = processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
-      return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes) };
+      return {
+        ...clean,
+        html: formulas.fill(clean.html),
+        asideNotes: formulas.fill(processed.asideNotes && sanitize(processed.asideNotes)),
+      };
     });
   const renderNotes = (target: Target) => {
     if (!notes) return '';
     const html = marked.parse(selectFor(notes, target), { async: false });
-    return safe ? sanitize(html) : html;
+    return formulas.fill(safe ? sanitize(html) : html);
   };
   const parts = render('slides');
   const reportParts = hasRegions(body) || parts.some((p) => p.html.includes('data-only')) ? render('report') : parts;
@@ -131,6 +143,7 @@ function renderSlides(
   const notesHtml = joinNotes(renderNotes('slides'), asides(parts));
   const reportNotesHtml = hasRegions(notes) || reportParts !== parts ? joinNotes(renderNotes('report'), asides(reportParts)) : notesHtml;
   const noteUrls = unique([notesHtml, reportNotesHtml]).flatMap((html) => describeHtml(html).urls);
+  warnings.push(...formulas.diagnostics);
   // A slide with <section>s of its own is a stack of them; its notes go with the first.
   return parts.map((processed, index) => {
     const forReport = reportParts[index] ?? processed;
@@ -159,6 +172,7 @@ function renderSlides(
       links: processed.facts.links,
       urls: unique([...processed.facts.urls, ...forReport.facts.urls, ...(first ? noteUrls : [])]),
       revealOnly: unique(processed.facts.revealOnly),
+      math: formulas.used,
     };
   });
 }
@@ -198,6 +212,13 @@ function checkDepth(piece: SlideSource, file: SourceFile): void {
 /** True for a path into the briefing's folder; false for remote, data: and in-page URLs. */
 export function isLocalUrl(url: string): boolean {
   return url !== '' && !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url);
+}
+
+/** A formula's first line: found as written, else by its first line (inside a quote, marked reads it without the `>`). */
+function formulaLocation(piece: SlideSource, file: SourceFile, raw: string): { file: string; line: number } {
+  const slideLine = lineAt(file.text, piece.offset, file.firstLine);
+  const line = lineOf(piece, file, raw, -1);
+  return { file: file.path, line: line >= 0 ? line : lineOf(piece, file, raw.split('\n')[0] ?? raw, slideLine) };
 }
 
 function lineOf(piece: SlideSource, file: SourceFile, url: string, fallback: number): number {
