@@ -161,6 +161,15 @@ describe('TeX errors', () => {
     expect(() => parse(`## M\n\n$${'x+'.repeat(6000)}x$`)).toThrow(/formulaChars/);
   });
 
+  it('refuses more formulas on one slide than the limit, naming it', () => {
+    expect(() => parse(`## M\n\n${Array.from({ length: 1001 }, (_, i) => `$x_{${i}}$`).join(' ')}`)).toThrow(/limit "formulas"/);
+  });
+
+  it("turns braces nested past KaTeX's stack into an error about the slide", () => {
+    const deep = `## M\n\n$${'{'.repeat(4000)}x${'}'.repeat(4000)}$`;
+    expect(() => parse(deep)).toThrow(expect.objectContaining({ code: 'INPUT_TOO_DEEP', where: { file: 'deck.md', line: 1 } }));
+  });
+
   it('stops a macro that expands for ever', () => {
     const parsed = parse('## M\n\n$\\def\\a{\\a\\a}\\a$');
     expect(parsed.warnings.find((d) => d.severity === 'error')?.message).toContain('Too many expansions');
