@@ -16,6 +16,29 @@ const build = async (markdown: string) => {
   const result = await run(['build', 'deck', '--no-pdf', '--out', 'dist'], dir);
   expect(result.code).toBe(0);
 };
+const BROKEN = '## One\n\nFine $x$.\n\nNote: fine.\n\n---\n\n## Two\n\n$$\na + b\n\\sqrt{x\n$$\n\nNote: broken.';
+
+describe('a TeX error', () => {
+  it("fails the build at the file and line of the formula, with KaTeX's message, and writes nothing", async () => {
+    writeFileSync(join(dir, 'deck', 'deck.md'), BROKEN);
+    const result = await run(['build', 'deck', '--no-pdf', '--out', 'dist'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error[CHECK_FAILED]');
+    expect(result.stderr).toMatch(
+      /deck\/deck\.md:14: error: cannot typeset the formula "\$\$ a \+ b \\sqrt\{x \$\$": KaTeX says "Expected '\}', got 'EOF'/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('is listed by check as an error at the same place, and fails it', async () => {
+    writeFileSync(join(dir, 'deck', 'deck.md'), BROKEN);
+    const result = await run(['check', 'deck', '--no-browser', '--json'], dir);
+    expect(result.code).toBe(1);
+    const { findings } = JSON.parse(result.stdout) as { findings: { severity: string; code: string; file: string; line: number }[] };
+    expect(findings).toEqual([expect.objectContaining({ severity: 'error', code: 'math', file: 'deck/deck.md', line: 14 })]);
+  });
+});
 
 describe("KaTeX's stylesheet and fonts", () => {
   it('go with the deck and the report when a slide holds a formula', async () => {
