@@ -1,11 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser } from '../../src/browser/browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { printPage } from '../../src/browser/print.js';
+import type { Diagnostic } from '../../src/errors.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
-import { fonts } from '../helpers/pdf.js';
+import { fonts, pagePixels } from '../helpers/pdf.js';
 
 /** pdftotext's reading of each page (what a reader searching the PDF finds), white space collapsed. */
 function pdfText(path: string): string[] {
@@ -22,6 +26,9 @@ describe('a briefing with math, built into the deck, slides PDF, handout and rep
   let dir: string;
   let result: CliRun;
   const out = (...parts: string[]) => join(dir, 'dist', ...parts);
+
+  const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 60_000);
+  afterAll(() => browser.dispose());
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rfc-brief-math-'));
@@ -92,5 +99,20 @@ describe('a briefing with math, built into the deck, slides PDF, handout and rep
       expect(readdirSync(join(folder, 'lib/katex/fonts')).every((name) => name.endsWith('.woff2'))).toBe(true);
       expect(readFileSync(join(folder, 'index.html'), 'utf8')).toContain('<link rel="stylesheet" href="lib/katex/katex.css">');
     }
+  });
+
+  it("prints the same pixels from the static print page as reveal.js's own print of the deck", async () => {
+    const warnings: Diagnostic[] = [];
+    const bytes = await printPage(
+      browser,
+      { htmlPath: out('slides/index.html'), allowedDir: out('slides'), query: 'print-pdf', readyEvent: 'pdf-ready', timeoutMs: 60_000 },
+      warnings,
+    );
+    writeFileSync(join(dir, 'reveal.pdf'), bytes);
+    const ours = pagePixels(out('slides.pdf'));
+    const theirs = pagePixels(join(dir, 'reveal.pdf'));
+    expect(theirs).toHaveLength(ours.length);
+    ours.forEach((page, index) => expect(page.equals(theirs[index] as Buffer), `page ${index + 1}`).toBe(true));
+    expect(warnings).toEqual([]);
   });
 });
