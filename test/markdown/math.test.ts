@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOTES_SEPARATOR, DEFAULT_SEPARATOR, DEFAULT_VERTICAL_SEPARATOR } from '../../src/config/defaults.js';
 import { BriefError } from '../../src/errors.js';
@@ -168,6 +169,46 @@ describe('TeX errors', () => {
   it("turns braces nested past KaTeX's stack into an error about the slide", () => {
     const deep = `## M\n\n$${'{'.repeat(4000)}x${'}'.repeat(4000)}$`;
     expect(() => parse(deep)).toThrow(expect.objectContaining({ code: 'INPUT_TOO_DEEP', where: { file: 'deck.md', line: 1 } }));
+  });
+
+  it('never throws on any TeX, only reports (no bug trace for a formula)', () => {
+    const atoms = [
+      '\\frac',
+      '{',
+      '}',
+      '^',
+      '_',
+      '\\left(',
+      '\\right)',
+      '\\\\',
+      '&',
+      '\\begin{aligned}',
+      '\\end{aligned}',
+      'x',
+      ' ',
+      '\\sqrt',
+      '[',
+      ']',
+      '\\def\\a',
+      '#1',
+      '\\text{',
+      '\\$',
+      '\\over',
+      '\\color{red}',
+      '\\rule{1em}{2em}',
+      '%',
+      '~',
+      '\\tag{1}',
+      '\\htmlClass{a}{b}',
+      '\\verb|x|',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 16 }), (parts) => {
+        const parsed = parse(`## M\n\n$$\n${parts.join('')}\n$$\n`);
+        expect(parsed.stacks.flat()).toHaveLength(1);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('stops a macro that expands for ever', () => {
