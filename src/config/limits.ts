@@ -20,7 +20,7 @@ export const LIMITS = {
   regexMs: { value: 2_000, what: 'milliseconds a separator regular expression may run over one file' },
   // KaTeX's time and output grow with a formula's length (20,000 characters: about 1 s and 3 MB of HTML).
   formulaChars: { value: 10_000, what: 'characters of TeX in one formula' },
-  formulas: { value: 1_000, what: 'formulas on one slide (its notes included)' },
+  formulas: { value: 1_000, what: 'formulas on one slide (and as many in its notes)' },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

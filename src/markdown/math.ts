@@ -1,4 +1,4 @@
-import type { MarkedExtension, Tokens } from 'marked';
+import { Tokenizer, type MarkedExtension, type Tokens } from 'marked';
 
 /**
  * Where a briefing writes TeX: reveal.js's math plugin's delimiters (https://revealjs.com/math/),
@@ -57,17 +57,23 @@ export function formulaAt(src: string): Formula | undefined {
   return undefined;
 }
 
-/** Where the closing delimiter starts, or undefined when the formula never closes. */
+/**
+ * Where the closing delimiter starts, or undefined when the formula never closes. The search
+ * ends at a blank line and, for `\(` and `\[`, at the next opening one (TeX has no `\(` inside
+ * math), so that each character is looked at a bounded number of times however many delimiters
+ * never close (a slide of `\[1] \[2] …` reads in linear time).
+ */
 function closingAt(src: string, { open, close }: Delimiter): number | undefined {
-  const dollar = open === '$';
-  if (dollar && /^\s/.test(src.slice(1, 2))) return undefined;
+  const dollar = open.startsWith('$');
+  if (open === '$' && /^\s/.test(src.slice(1, 2))) return undefined;
   for (let i = open.length; i < src.length; i++) {
     if (src.startsWith(close, i)) {
-      if (!dollar) return i;
+      if (open !== '$') return i;
       // pandoc: a space before the closing `$` or a digit after it, and this is no formula.
       if (/\s/.test(src[i - 1] ?? '') || /\d/.test(src[i + 1] ?? '')) return undefined;
       return i;
     }
+    if (!dollar && src.startsWith(open, i)) return undefined;
     const char = src[i];
     // A blank line ends a paragraph: no formula spans one.
     if (char === '\n' && /^\n[ \t]*(\n|$)/.test(src.slice(i))) return undefined;
@@ -75,12 +81,6 @@ function closingAt(src: string, { open, close }: Delimiter): number | undefined 
     if (char === '\\') i++;
   }
   return undefined;
-}
-
-/** The first place in `src` where a formula may start (marked stops its text there). */
-function nextCandidate(src: string): number | undefined {
-  const at = src.search(/\$|\\\\?[([]/);
-  return at < 0 ? undefined : at;
 }
 
 /** A display formula that is a paragraph of its own: `$$`, `\[` or `\\[` opening a line, closing one. */
@@ -93,13 +93,33 @@ export function blockFormulaAt(src: string): (Formula & { readonly length: numbe
   return { ...formula, length: indent + formula.raw.length + after[0].length };
 }
 
-/** Where the next line that opens a block formula starts: it ends the paragraph before it. */
+/**
+ * Where the next line that opens a block formula starts: it ends the paragraph before it. Only
+ * the paragraph marked is about to read is searched (to its first blank line): what lies beyond
+ * cannot cut it, and searching the rest of the slide for every paragraph would be quadratic.
+ */
 function nextBlockCandidate(src: string): number | undefined {
+  const blank = src.search(/\n[ \t]*\n/);
+  const paragraph = blank < 0 ? src : src.slice(0, blank);
   const lines = /\n {0,3}(?:\$\$|\\\\?\[)/g;
-  for (let match = lines.exec(src); match; match = lines.exec(src)) {
+  for (let match = lines.exec(paragraph); match; match = lines.exec(paragraph)) {
     if (blockFormulaAt(src.slice(match.index + 1))) return match.index + 1;
   }
   return undefined;
+}
+
+/**
+ * marked's text stops at a backslash (where `\\(` and `\\[` start) but not at a `$`: the text is
+ * cut before each `$`, so that a formula may start there. Only as far as the next character
+ * marked's text stops at anyway is looked at, so that a long paragraph is read in linear time (an
+ * extension's `start` searches the rest of the paragraph for every piece of text: quadratic).
+ */
+const NEXT_STOP = /[$\\<!\[`*~_]/g;
+function inlineText(this: Tokenizer, src: string): Tokens.Text | false {
+  NEXT_STOP.lastIndex = 1;
+  const stop = NEXT_STOP.exec(src);
+  if (stop?.[0] !== '$') return false;
+  return Tokenizer.prototype.inlineText.call(this, src.slice(0, stop.index)) ?? false;
 }
 
 interface MathToken extends Tokens.Generic {
@@ -113,6 +133,7 @@ interface MathToken extends Tokens.Generic {
  */
 export function mathExtension(render: (formula: Formula) => string): MarkedExtension {
   return {
+    tokenizer: { inlineText },
     extensions: [
       {
         name: 'mathBlock',
@@ -127,7 +148,6 @@ export function mathExtension(render: (formula: Formula) => string): MarkedExten
       {
         name: 'math',
         level: 'inline',
-        start: nextCandidate,
         tokenizer(src: string): MathToken | undefined {
           const formula = formulaAt(src);
           return formula && { type: 'math', raw: formula.raw, formula };

@@ -64,7 +64,9 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
             warnings.push(...cached.warnings);
             return cached.slides;
           }
-          const formulas = new SlideFormulas((formula) => formulaLocation(piece, file, formula.raw));
+          const formulas = new SlideFormulas({ file: file.path, line: lineAt(file.text, piece.offset, file.firstLine) }, (formula) =>
+            formulaLocation(piece, file, formula.raw),
+          );
           current = { piece, file, formulas };
           const before = { figures: new Set(figures.keys()), warnings: warnings.length };
           const slides = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true, formulas });

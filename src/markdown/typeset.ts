@@ -137,14 +137,16 @@ export class SlideFormulas {
   private readonly said = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly locate: (formula: Formula) => SourceLocation) {}
+  constructor(
+    private readonly slide: SourceLocation,
+    private readonly locate: (formula: Formula) => SourceLocation,
+  ) {}
 
   placeholder(formula: Formula): string {
     const key = `${formula.display}:${formula.raw}`;
     let index = this.byRaw.get(key);
     if (index === undefined) {
       const where = this.locate(formula);
-      checkLimit('formulas', this.html.length + 1, (n) => `this slide has ${n.toLocaleString('en')} formulas or more`, where);
       const typeset = typesetFormula(formula, where);
       index = this.html.push(typeset.html) - 1;
       this.byRaw.set(key, index);
@@ -157,10 +159,19 @@ export class SlideFormulas {
     return `<${MATH_PLACEHOLDER_TAG} data-math="${index}">${escapeHtml(formula.tex)}</${MATH_PLACEHOLDER_TAG}>`;
   }
 
-  /** The HTML with each formula typeset in its place (a placeholder the content forged goes). */
+  /**
+   * The HTML with each formula typeset in its place (a placeholder the content forged goes). A
+   * formula written many times is typeset once but put in each time: how many go in is bounded.
+   */
   fill(html: string): string {
-    if (this.html.length === 0 && !html.includes(`<${MATH_PLACEHOLDER_TAG}`)) return html;
-    return html.replace(PLACEHOLDER, (_, index: string) => this.html[Number(index)] ?? '');
+    if (!html.includes(`<${MATH_PLACEHOLDER_TAG}`)) return html;
+    let count = 0;
+    const filled = html.replace(PLACEHOLDER, (_, index: string) => {
+      count++;
+      return this.html[Number(index)] ?? '';
+    });
+    checkLimit('formulas', count, (n) => `this slide has ${n.toLocaleString('en')} formulas`, this.slide);
+    return filled;
   }
 
   /** The slide holds a formula: its documents need KaTeX's stylesheet and fonts. */

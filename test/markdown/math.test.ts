@@ -164,6 +164,11 @@ describe('TeX errors', () => {
 
   it('refuses more formulas on one slide than the limit, naming it', () => {
     expect(() => parse(`## M\n\n${Array.from({ length: 1001 }, (_, i) => `$x_{${i}}$`).join(' ')}`)).toThrow(/limit "formulas"/);
+    // One formula written over and over is typeset once, but each copy goes into the HTML.
+    expect(() => parse(`## M\n\n${'$$x$$ '.repeat(1001)}`)).toThrow(
+      expect.objectContaining({ code: 'LIMIT', where: { file: 'deck.md', line: 1 } }),
+    );
+    expect(parse(`## M\n\n${'$$x$$ '.repeat(1000)}`).stacks.flat()).toHaveLength(1);
   });
 
   it("turns braces nested past KaTeX's stack into an error about the slide", () => {
@@ -210,6 +215,15 @@ describe('TeX errors', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads a long paragraph in linear time, however many delimiters never close', () => {
+    // Before: every piece of text searched the rest of the paragraph for a `$` (0.5 MB: minutes).
+    const paragraph = 'a *b* c \\[1] costs $5 and '.repeat(20_000);
+    const started = performance.now();
+    const slide = parse(`## Long\n\n${paragraph}`).stacks.flat()[0];
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(slide?.math).toBe(false);
+  }, 60_000);
 
   it('stops a macro that expands for ever', () => {
     const parsed = parse('## M\n\n$\\def\\a{\\a\\a}\\a$');
