@@ -44,7 +44,7 @@ export function formulaAt(src: string): Formula | undefined {
   for (const delimiter of DELIMITERS) {
     if (!src.startsWith(delimiter.open)) continue;
     const end = closingAt(src, delimiter);
-    // `$$` that closes nothing may still open a `$` formula (`$$5` is not, `$$x$` is no formula either).
+    // A `$$` that closes nothing opens no `$` formula either (`$$x$` is prose, as in pandoc).
     if (end === undefined) {
       if (delimiter.open === '$$') return undefined;
       continue;
@@ -129,7 +129,7 @@ interface MathToken extends Tokens.Generic {
 /**
  * The marked extension: a formula becomes whatever `render` makes of it (a placeholder, typeset
  * once the HTML around it is final: typeset.ts). A display formula alone in its paragraph is a
- * block, so that no line inside it (`- x`, `# y`, `1. z`) starts a list or a heading.
+ * block, so that no line inside it (`- x`, `+ y`, `> z`) starts a list or a quote.
  */
 export function mathExtension(render: (formula: Formula) => string): MarkedExtension {
   return {
