@@ -78,6 +78,7 @@ export const DIAGNOSTIC_CODES = [
   'slide',
   'chart',
   'diagram',
+  'math',
   'missing-glyph',
   'page-error',
   'script-not-run',

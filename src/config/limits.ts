@@ -18,6 +18,9 @@ export const LIMITS = {
   rows: { value: 100_000, what: "rows of one chart's data (a file, inline values or a sequence)" },
   stringLength: { value: 100_000, what: 'characters of a string a chart expression builds (pad, format)' },
   regexMs: { value: 2_000, what: 'milliseconds a separator regular expression may run over one file' },
+  // KaTeX's time and output grow with a formula's length (20,000 characters: about 1 s and 3 MB of HTML).
+  formulaChars: { value: 10_000, what: 'characters of TeX in one formula' },
+  formulas: { value: 1_000, what: 'formulas on one slide (and as many in its notes)' },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -7,6 +7,7 @@ import { describeSection, type HtmlFacts } from './facts.js';
 import { numberCodeLines, type NumberedCode } from './code-lines.js';
 import { captionTables, takeAsideNotes } from './notes.js';
 import type { Target } from './only.js';
+import { MATH_PLACEHOLDER_TAG } from './typeset.js';
 
 // reveal.js's defaults: https://revealjs.com/markdown/#element-attributes
 const ELEMENT_ATTRIBUTES = /\.element\s*?(.+?)$/m;
@@ -100,7 +101,8 @@ function applyComments(section: Element, parent: ParentNode): void {
       }
     } else if (isTag(child)) {
       applyComments(section, child);
-      if (child.name !== 'br') target = child;
+      // A formula is no element yet (typeset.ts): a comment after it styles what holds it, as in reveal.js.
+      if (child.name !== 'br' && child.name !== MATH_PLACEHOLDER_TAG) target = child;
     }
   });
 }

@@ -4,16 +4,20 @@ import { isFigureKind, type FigureKind } from './figures.js';
 import { parseCodeInfo } from './code-steps.js';
 import { highlighter } from './highlight.js';
 import { createSlugger, keepCommentsInListItems } from './marked4.js';
+import { mathExtension, type Formula } from './math.js';
 
 /**
  * The one Markdown renderer: GitHub-flavoured Markdown, code highlighted at build time so the deck
- * needs no highlighting script and the PDF shows the same colours.
+ * needs no highlighting script and the PDF shows the same colours. With `onMath`, TeX between
+ * reveal.js's math delimiters is a formula (math.ts), read before any other Markdown rule.
  */
 export function createMarked(
   onFigure?: (kind: FigureKind, token: Tokens.Code) => string,
   onCodeProblem?: (token: Tokens.Code, problem: string) => void,
+  onMath?: (formula: Formula) => string,
 ): Marked {
   const marked = new Marked({ gfm: true });
+  if (onMath) marked.use(mathExtension(onMath));
   const slugger = createSlugger();
   marked.use({
     // One document per parse (a slide, its notes): ids repeat across slides, as in reveal-md.

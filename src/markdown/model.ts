@@ -114,6 +114,8 @@ export interface Slide {
   readonly fragmentSteps: number;
   /** Code blocks on the slide shown with line numbers (```` ```js [1|3-5] ````, data-line-numbers). */
   readonly numberedCode: number;
+  /** The slide or its notes hold a typeset formula: what shows it needs KaTeX's stylesheet and fonts. */
+  readonly math: boolean;
 }
 
 /** Horizontal slides, each a stack of one or more vertical slides. */

@@ -14,6 +14,7 @@ import { checkSlideLimits, parsingWithin } from './slide-limits.js';
 import { checkLimit } from '../config/limits.js';
 import { checkCallouts, readLayoutSyntax, type LayoutSyntax } from './layout-syntax.js';
 import { layOutSlide } from './slide-layout.js';
+import { SlideFormulas } from './typeset.js';
 
 /**
  * Markdown text in, slides out: pure, no disk and no browser. Each file starts a new horizontal
@@ -34,7 +35,7 @@ export type SlideCache = Map<
 
 export function parseSlides(files: readonly SourceFile[], separators: Separators, options: ParseOptions = {}): ParsedSlides {
   const figures = new Map<string, FigureBlock>();
-  let current: { piece: SlideSource; file: SourceFile } | undefined;
+  let current: { piece: SlideSource; file: SourceFile; formulas: SlideFormulas } | undefined;
   const warnings: Diagnostic[] = [];
   const codeProblems = new Set<string>();
   const marked = createMarked(
@@ -57,6 +58,7 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
       if (!codeProblems.has(key)) warnings.push(warning('slide', problem, { file: file.path, line }));
       codeProblems.add(key);
     },
+    (formula) => current?.formulas.placeholder(formula) ?? '',
   );
   const stacks: SlideStack[] = [];
   let slideCount = 0;
@@ -76,9 +78,12 @@ export function parseSlides(files: readonly SourceFile[], separators: Separators
             warnings.push(...cached.warnings);
             return cached.slides;
           }
-          current = { piece, file };
+          const formulas = new SlideFormulas({ file: file.path, line: lineAt(file.text, piece.offset, file.firstLine) }, (formula) =>
+            formulaLocation(piece, file, formula.raw),
+          );
+          current = { piece, file, formulas };
           const before = { figures: new Set(figures.keys()), warnings: warnings.length };
-          const slides = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true });
+          const slides = parseSlide(piece, file, { separators, marked, warnings, safe: options.safe === true, formulas });
           options.cache?.set(key, {
             slides,
             figures: [...figures.values()].filter((block) => !before.figures.has(block.key)),
@@ -97,9 +102,12 @@ interface ParseContext {
   readonly marked: ReturnType<typeof createMarked>;
   readonly warnings: Diagnostic[];
   readonly safe: boolean;
+  /** The slide's formulas, typeset while it is read, put in once its HTML is final. */
+  readonly formulas: SlideFormulas;
 }
 
-function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, warnings, safe }: ParseContext): Slide[] {
+function parseSlide(piece: SlideSource, file: SourceFile, context: ParseContext): Slide[] {
+  const { separators, warnings } = context;
   const leading = /^\s*/.exec(piece.text)?.[0].length ?? 0;
   const line = lineAt(file.text, piece.offset + leading, file.firstLine);
   const where = { file: file.path, line };
@@ -116,7 +124,7 @@ function parseSlide(piece: SlideSource, file: SourceFile, { separators, marked, 
   const layout = readLayoutSyntax(body, lineOf, file.path);
   const notesAt = notes ? piece.text.indexOf(notes, body.length) : -1;
   checkCallouts(notes, (offset) => lineOf(Math.max(notesAt, 0) + offset), file.path);
-  return parsingWithin(where, () => renderSlides(piece, file, line, layout, notes, { separators, marked, warnings, safe }));
+  return parsingWithin(where, () => renderSlides(piece, file, line, layout, notes, context));
 }
 
 function renderSlides(
@@ -125,21 +133,26 @@ function renderSlides(
   line: number,
   layout: LayoutSyntax,
   notes: string,
-  { marked, warnings, safe }: ParseContext,
+  { marked, warnings, safe, formulas }: ParseContext,
 ): Slide[] {
   const body = layout.markdown;
   const render = (target: Target) =>
     splitRawSections(marked.parse(selectFor(body, target), { async: false })).map((part) => {
       const processed = processSlideHtml(part.html, target, part.attributes);
-      if (!safe) return processed;
+      if (!safe) return { ...processed, html: formulas.fill(processed.html), asideNotes: formulas.fill(processed.asideNotes) };
       // Sanitised after the attribute comments are applied, so their attributes are checked too.
       const clean = processSlideHtml(sanitize(processed.html), target, sanitizeSlideAttributes(processed.slideAttributes));
-      return { ...clean, asideNotes: processed.asideNotes && sanitize(processed.asideNotes), numberedCode: processed.numberedCode };
+      return {
+        ...clean,
+        html: formulas.fill(clean.html),
+        asideNotes: formulas.fill(processed.asideNotes && sanitize(processed.asideNotes)),
+        numberedCode: processed.numberedCode,
+      };
     });
   const renderNotes = (target: Target) => {
     if (!notes) return '';
     const html = marked.parse(selectFor(notes, target), { async: false });
-    return safe ? sanitize(html) : html;
+    return formulas.fill(safe ? sanitize(html) : html);
   };
   const parts = render('slides');
   // Code with line numbers is laid out for its steps on the slides only: the report shows it plain.
@@ -160,6 +173,7 @@ function renderSlides(
     const where = { file: file.path, line: lineOfCode(piece, file, code.spec, line) };
     for (const problem of lineNumberProblems(code.spec, code.rows)) warnings.push(warning('slide', `code line numbers: ${problem}`, where));
   }
+  warnings.push(...formulas.diagnostics);
   // A slide with <section>s of its own is a stack of them; its notes go with the first.
   return parts.map((processed, index) => {
     const forReport = reportParts[index] ?? processed;
@@ -191,6 +205,7 @@ function renderSlides(
       // In the deck, a slide's notes are inside its <section>: reveal.js counts their fragments too.
       fragmentSteps: orderFragments([...processed.facts.fragments, ...(first ? noteFragments : [])]).steps,
       numberedCode: processed.numberedCode.length,
+      math: formulas.used,
     };
   });
 }
@@ -230,6 +245,13 @@ function checkDepth(piece: SlideSource, file: SourceFile): void {
 /** True for a path into the briefing's folder; false for remote, data: and in-page URLs. */
 export function isLocalUrl(url: string): boolean {
   return url !== '' && !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url);
+}
+
+/** A formula's first line: found as written, else by its first line (inside a quote, marked reads it without the `>`). */
+function formulaLocation(piece: SlideSource, file: SourceFile, raw: string): { file: string; line: number } {
+  const slideLine = lineAt(file.text, piece.offset, file.firstLine);
+  const line = lineOf(piece, file, raw, -1);
+  return { file: file.path, line: line >= 0 ? line : lineOf(piece, file, raw.split('\n')[0] ?? raw, slideLine) };
 }
 
 function lineOf(piece: SlideSource, file: SourceFile, url: string, fallback: number): number {

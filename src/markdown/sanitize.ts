@@ -55,13 +55,15 @@ const SAFE_DATA = new Set([
   'data-key',
   // A callout's kind (callouts.ts): the HTML every output codes against.
   'data-callout',
+  // rfc-brief's placeholder of a formula, typeset after the content is sanitised (typeset.ts)
+  'data-math',
 ]);
 
 /** Attributes whose value reveal.js loads as an image or video: http(s) or a path, nothing else. */
 const URL_DATA = new Set(['data-background', 'data-background-image', 'data-background-video']);
 
 const options = (defaults: readonly string[]): sanitizeHtml.IOptions => ({
-  allowedTags: [...defaults, 'img', 'figure', 'figcaption', 'del', 'ins', 'details', 'summary', 'rfc-figure', 'rfc-region'],
+  allowedTags: [...defaults, 'img', 'figure', 'figcaption', 'del', 'ins', 'details', 'summary', 'rfc-figure', 'rfc-region', 'rfc-math'],
   allowedAttributes: {
     '*': ['class', 'id', 'title', 'lang', 'dir', 'align', ...SAFE_DATA],
     a: ['href', 'name', 'rel'],

@@ -4,6 +4,7 @@ import { cacheKey } from '../pipeline/pdf-cache.js';
 import { renderDeck } from '../render/deck.js';
 import { renderPrintDeck } from '../render/print-deck.js';
 import { deckFiles, REVEAL_CSS } from '../render/theme-files.js';
+import { usesMath, withMath } from '../render/math-files.js';
 import type { MakeOutput } from './job.js';
 
 /** The print page of one output (slides.pdf's unnamed): outputs printing side by side each load their own. */
@@ -12,7 +13,7 @@ const printPageFile = (output?: string) => `slides/.print${output ? `-${output}`
 /** slides/: the reveal.js deck with everything it loads beside it. */
 export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) => {
   const { config, stacks, assets, staticPrint } = prepared;
-  const deck = deckFiles(config.theme, config.deck);
+  const deck = withMath(deckFiles(config.theme, config.deck), usesMath(stacks));
   const html = renderDeck({ config, stacks, stylesheets: deck.stylesheets, live: request.live });
   run.stageFolder('slides', html, deck, assets);
   const printKey = cacheKey(run.printParts(prepared, 'slides.pdf', html), [...deck.files.map((f) => f.from), ...assets.map((a) => a.from)]);

@@ -3,6 +3,7 @@ import { renderHandout } from '../render/handout.js';
 import { printedOnly, printedSlides } from '../render/printed-slides.js';
 import { printedPages, wholeSlidePages } from '../render/printed-pages.js';
 import { handoutFiles } from '../render/theme-files.js';
+import { usesMath, withMath } from '../render/math-files.js';
 import type { MakeOutput } from './job.js';
 import { placeSlides, printHandoutPages } from './print-handout.js';
 
@@ -13,7 +14,7 @@ import { placeSlides, printHandoutPages } from './print-handout.js';
 export const makeHandoutPdf: MakeOutput<'handout.pdf'> = async ({ prepared, run, need }) => {
   const { config, stacks, meta } = prepared;
   const slides = need('slides.pdf');
-  const files = handoutFiles();
+  const files = withMath(handoutFiles(), usesMath(stacks));
   const handout = renderHandout({ config, stacks, layout: config.handout, stylesheets: files.stylesheets });
   run.stageFolder('.handout', handout.html, files, []);
   const deck = await need('deck');

@@ -1,5 +1,6 @@
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { reportFiles } from '../render/theme-files.js';
+import { usesMath, withMath } from '../render/math-files.js';
 import type { MakeOutput } from './job.js';
 import { printReport } from './print-report.js';
 
@@ -7,7 +8,7 @@ import { printReport } from './print-report.js';
 export const makeReportPdf: MakeOutput<'report.pdf'> = async ({ prepared, run, need }) => {
   const { config, stacks, assets, meta } = prepared;
   const report = await need('report');
-  const files = reportFiles(config.theme);
+  const files = withMath(reportFiles(config.theme), usesMath(stacks));
   const key = cacheKey(run.printParts(prepared, 'report.pdf', report.html), [
     ...files.files.map((f) => f.from),
     ...assets.map((a) => a.from),
