@@ -1,16 +1,16 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatError, BriefError, formatWarning } from '../errors.js';
-import { addSourceOptions } from './build-command.js';
+import { addBrowserOptions, addSourceOptions } from './build-command.js';
 import { paint, printable, type CliIo } from './io.js';
 
 export function registerServe(program: Command, io: CliIo): void {
   const command = program.command('serve').description('serve the deck and the report on 127.0.0.1, rebuilt and reloaded on every save');
-  addSourceOptions(command)
+  addBrowserOptions(addSourceOptions(command))
     .option('-p, --port <port>', 'port (the next free one above it when it is taken)', parsePort, 8000)
     .option('--strict-port', 'fail when the port is taken instead of trying the next one')
     .option('--host <address>', 'address to listen on (only loopback unless you say otherwise)', '127.0.0.1')
     .option('--open', 'open the deck in the browser (BROWSER names another one; BROWSER=none opens nothing)')
-    .option('--allow-scripts', 'let scripts written in the content run in the served report')
+    .option('--allow-scripts', 'let scripts written in the content run in the served report and its PDFs')
     .action(async (dir: string, flags: ServeFlags) => {
       const colour = paint(io);
       const { startServer } = await import('../serve/server.js');
@@ -23,6 +23,8 @@ export function registerServe(program: Command, io: CliIo): void {
         theme: flags.theme,
         safe: flags.safe,
         allowScripts: flags.allowScripts,
+        browserPath: flags.browserPath,
+        timeoutMs: flags.timeout,
         env: io.env,
         onBuild: ({ result, error, ms }) => {
           if (result) {
@@ -36,6 +38,7 @@ export function registerServe(program: Command, io: CliIo): void {
         io.stderr(`Port ${flags.port} is in use, took ${server.address.port} instead (--strict-port to fail instead).\n`);
       const deck = `${server.url}slides/`;
       io.stdout(`${deck}  (report: ${server.url}report/)\n`);
+      io.stdout(`PDFs, made when asked for: ${['slides', 'handout', 'report'].map((name) => `${server.url}${name}.pdf`).join('  ')}\n`);
       io.stderr('Watching for changes; Ctrl-C to stop.\n');
       if (flags.open) {
         const { openBrowser } = await import('../serve/open-browser.js');
@@ -60,6 +63,8 @@ interface ServeFlags {
   theme?: string;
   safe?: boolean;
   allowScripts?: boolean;
+  browserPath?: string;
+  timeout: number;
 }
 
 function parsePort(value: string): number {
