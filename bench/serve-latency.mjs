@@ -63,7 +63,11 @@ export async function measureServeLatency({ slides = 200, edits = 11, root = her
   const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 60_000, ['127.0.0.1']);
   const runs = [];
   try {
-    const url = await until(() => /http:\/\/\S+\/slides\//.exec(stdout)?.[0], 30_000, () => `serve printed no URL: ${stderr}`);
+    const url = await until(
+      () => /http:\/\/\S+\/slides\//.exec(stdout)?.[0],
+      30_000,
+      () => `serve printed no URL: ${stderr}`,
+    );
     await browser.withPage(async (page) => {
       await page.evaluateOnNewDocument(observe, KEY);
       await page.goto(`${url}#/${target - 1}`);
@@ -71,10 +75,14 @@ export async function measureServeLatency({ slides = 200, edits = 11, root = her
       // One more edit than measured: the first warms the server's and the page's caches.
       for (let n = 0; n <= edits; n++) {
         const marker = `Edited ${n} ${Date.now()}`;
-        await page.evaluate((key, m) => {
-          window.__benchAlive = true;
-          sessionStorage.setItem(`${key}:want`, m);
-        }, KEY, marker);
+        await page.evaluate(
+          (key, m) => {
+            window.__benchAlive = true;
+            sessionStorage.setItem(`${key}:want`, m);
+          },
+          KEY,
+          marker,
+        );
         const before = builds();
         const text = readFileSync(file, 'utf8').replace(heading, `## ${target}. ${marker}`);
         const wrote = performance.timeOrigin + performance.now();
@@ -88,7 +96,11 @@ export async function measureServeLatency({ slides = 200, edits = 11, root = her
         const shown = Number(await shownAt.jsonValue());
         const state = await page.evaluate(() => ({ reloaded: window.__benchAlive !== true, h: window.Reveal.getIndices().h }));
         // The next edit starts once the server has finished this one (the build behind a patch).
-        await until(() => builds() > before || undefined, 30_000, () => 'serve did not finish the build');
+        await until(
+          () => builds() > before || undefined,
+          30_000,
+          () => 'serve did not finish the build',
+        );
         await new Promise((r) => setTimeout(r, 150));
         if (n > 0) runs.push({ ms: shown - wrote, reloaded: state.reloaded, onSlide: state.h === target - 1 });
       }

@@ -60,7 +60,16 @@ export class ServedPdfs {
     const request: BuildRequest = { ...source, out, pdf: true, only: [select], slideCache };
     if (this.closed) throw new Error('serve is stopping');
     this.browser ??= browserFor(request, 'print the PDFs');
-    await build({ ...request, browser: this.browser, browserLent: true });
+    try {
+      await build({ ...request, browser: this.browser, browserLent: true });
+    } catch (error) {
+      // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
+      if (!(error instanceof BriefError) || error.code !== 'CHECK_FAILED') throw error;
+      throw new BriefError('CHECK_FAILED', error.message, {
+        cause: error,
+        hint: `Fix them and ask for ${id} again (rfc-brief check finds the same).`,
+      });
+    }
     return readFileSync(join(out, outputInfo(id).file));
   }
 
