@@ -60,7 +60,24 @@ export class Browser implements AsyncDisposable {
       );
     } finally {
       await page?.close().catch(() => undefined);
+      if (this.tabKeptReady && !this.disposing && browser.connected) this.openNextTab(browser);
     }
+  }
+
+  private tabKeptReady = false;
+
+  /**
+   * For a browser that prints again and again (serve keeps one for its whole life): after each
+   * page, the next tab is opened while nothing waits for it, as a new browser's first tab is.
+   */
+  keepTabReady(): void {
+    this.tabKeptReady = true;
+  }
+
+  private openNextTab(browser: PuppeteerBrowser): void {
+    if (!this.initialTabTaken) return;
+    this.initialTabTaken = false;
+    this.initialTab = browser.newPage().catch(() => undefined);
   }
 
   /** Starts the browser now, in the background, so that it is up (its first tab found) when needed. */

@@ -59,7 +59,10 @@ export class ServedPdfs {
     const out = join(scratch, select);
     const request: BuildRequest = { ...source, out, pdf: true, only: [select], slideCache };
     if (this.closed) throw new Error('serve is stopping');
-    this.browser ??= browserFor(request, 'print the PDFs');
+    if (!this.browser) {
+      this.browser = browserFor(request, 'print the PDFs');
+      this.browser.keepTabReady();
+    }
     try {
       await build({ ...request, browser: this.browser, browserLent: true });
     } catch (error) {
