@@ -52,7 +52,7 @@ export async function serveFile(req: IncomingMessage, res: ServerResponse, pathn
     return void end(res, files.built ? 404 : 503, TYPES['.html'], waitingPage(files.built));
   }
   const type = typeOf(path);
-  const deck = path === join(files.out, 'slides', 'index.html') ? files.deckPage() : undefined;
+  const deck = path === confine(files.out, 'slides/index.html', undefined) ? files.deckPage() : undefined;
   if (deck !== undefined) return void end(res, 200, type, deck);
   if (type.startsWith('text/html')) return void end(res, 200, type, await readFile(path, 'utf8'));
   res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });

@@ -7,7 +7,6 @@ import { end } from './files.js';
 import type { Browser } from '../browser/browser.js';
 import { outputInfo, type Selectable } from '../outputs/catalogue.js';
 import { build } from '../pipeline/build.js';
-import { browserFor } from '../pipeline/early-browser.js';
 import type { BuildRequest } from '../pipeline/request.js';
 import type { SlideCache } from '../markdown/parse.js';
 
@@ -30,17 +29,18 @@ export interface PdfOptions extends Pick<
   /** A folder of serve's own, where each PDF's build writes. */
   readonly scratch: string;
   readonly slideCache: SlideCache;
+  /** The server's browser (launched when first used), lent to each build. */
+  readonly browser: Browser;
 }
 
 /**
  * The PDFs of the briefing as it is now, each made by the build (`build --only slides`, ...) from
  * the files on disk, with the one browser the server keeps for its whole life: launched for the
- * first PDF asked for, then warm, closed with the server. A PDF whose briefing did not change
- * comes from the build's cache. One build per PDF at a time: a second request waits, and is
- * then most often a cache hit.
+ * first PDF asked for (or diagram drawn), then warm, closed with the server. A PDF whose briefing
+ * did not change comes from the build's cache. One build per PDF at a time: a second request
+ * waits, and is then most often a cache hit.
  */
 export class ServedPdfs {
-  private browser: Browser | undefined;
   private readonly queues = new Map<string, Promise<unknown>>();
   private closed = false;
 
@@ -55,16 +55,11 @@ export class ServedPdfs {
   }
 
   private async build(id: 'slides.pdf' | 'handout.pdf' | 'report.pdf', select: Selectable): Promise<Uint8Array> {
-    const { scratch, slideCache, ...source } = this.options;
+    const { scratch, slideCache, browser, ...source } = this.options;
     const out = join(scratch, select);
-    const request: BuildRequest = { ...source, out, pdf: true, only: [select], slideCache };
-    if (this.closed) throw new Error('serve is stopping');
-    if (!this.browser) {
-      this.browser = browserFor(request, 'print the PDFs');
-      this.browser.keepTabReady();
-    }
+    if (this.closed) throw new BriefError('INTERRUPTED', `serve is stopping: ${id} was not made`);
     try {
-      await build({ ...request, browser: this.browser, browserLent: true });
+      await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
     } catch (error) {
       // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
       if (!(error instanceof BriefError) || error.code !== 'CHECK_FAILED') throw error;
@@ -76,10 +71,9 @@ export class ServedPdfs {
     return readFileSync(join(out, outputInfo(id).file));
   }
 
-  /** Stops the browser, if one was started; a PDF being made then fails, and is waited for. */
+  /** No more PDFs; those being made (they fail once the browser is stopped) are waited for. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.browser?.dispose();
     await Promise.allSettled(this.queues.values());
   }
 }

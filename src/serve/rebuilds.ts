@@ -1,3 +1,4 @@
+import type { Browser } from '../browser/browser.js';
 import { build } from '../pipeline/build.js';
 import type { BuildResult } from '../pipeline/request.js';
 import { BriefError, formatError } from '../errors.js';
@@ -16,6 +17,8 @@ export interface RebuildOptions {
   readonly safe?: boolean | undefined;
   readonly allowScripts?: boolean | undefined;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** The server's browser, lent to a build that draws a diagram (launched only then). */
+  readonly browser: Browser;
   readonly onBuild?: ((outcome: { result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
 }
 
@@ -93,6 +96,8 @@ export class Rebuilds {
         allowScripts: this.options.allowScripts,
         env: this.options.env,
         slideCache: this.slideCache,
+        browser: this.options.browser,
+        browserLent: true,
         onDeck: (deck) => {
           change = this.deck.update(deck, canPatch);
           if (change.kind === 'patch' && change.now) this.events.patch(change.patch);

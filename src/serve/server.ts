@@ -8,6 +8,7 @@ import { THEMES_DIR } from '../config/themes.js';
 import { CLIENT_JS } from './client.js';
 import { loadBriefing } from '../content/load.js';
 import { LIVE_CLIENT_PATH } from '../render/document.js';
+import { browserFor } from '../pipeline/early-browser.js';
 import { BuildEvents } from './events.js';
 import { end, serveFile, typeOf } from './files.js';
 import { listen } from './listen.js';
@@ -59,8 +60,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
   process.once('exit', removeScratch);
   const events = new BuildEvents();
-  const rebuilds = new Rebuilds({ ...options, root, out }, events);
-  const pdfs = new ServedPdfs({ ...options, scratch, slideCache: rebuilds.slideCache });
+  // One browser for the server's life, started when first needed (a PDF, a diagram to draw).
+  const browser = browserFor({ ...options, out, pdf: true }, 'draw the diagrams and print the PDFs');
+  browser.keepTabReady();
+  const rebuilds = new Rebuilds({ ...options, root, out, browser }, events);
+  const pdfs = new ServedPdfs({ ...options, scratch, slideCache: rebuilds.slideCache, browser });
   await rebuilds.rebuild();
   const files = {
     out,
@@ -103,6 +107,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     address = await listen(server, options.port, options.host, options.strictPort === true);
   } catch (error) {
+    // The first build may have started the browser (a diagram to draw).
+    await browser.dispose();
     process.removeListener('exit', removeScratch);
     removeScratch();
     throw error;
@@ -122,6 +128,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
       server.closeIdleConnections();
       const cut = setTimeout(() => server.closeAllConnections(), 500);
+      await browser.dispose();
       await pdfs.close();
       await rebuilds.settled();
       await closed;

@@ -23,6 +23,12 @@ Note: one.
 
 More words.
 
+\`\`\`mermaid
+flowchart LR
+  accTitle: Two steps
+  one[Step one] --> two[Step two]
+\`\`\`
+
 Note: two.
 `;
 
@@ -95,7 +101,7 @@ describe('rfc-brief serve makes the PDFs on request', () => {
     }
   });
 
-  it('prints every PDF with the one browser it keeps', () => {
+  it('draws the diagrams and prints every PDF with the one browser it keeps', () => {
     expect(Browser.launches - launches).toBe(1);
     expect(briefBrowsers()).toBe(1);
   });
