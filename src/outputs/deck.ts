@@ -14,7 +14,7 @@ export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) =
   const deck = deckFiles(config.theme, config.deck);
   const parts = renderDeckParts({ config, stacks, stylesheets: deck.stylesheets, live: request.live });
   // serve patches the open pages now, while the rest of the build writes the files.
-  request.onDeck?.({ parts, assets: assets.map((asset) => asset.to) });
+  request.onDeck?.({ parts, assets: assets.map((asset) => asset.to), ownScripts: config.deck.scripts.length > 0 });
   const html = joinDeck(parts);
   run.stageFolder('slides', html, deck, assets);
   const printKey = cacheKey(run.printParts(prepared, 'slides.pdf', html), [...deck.files.map((f) => f.from), ...assets.map((a) => a.from)]);

@@ -58,6 +58,8 @@ export interface RenderedDeck {
   readonly parts: DeckParts;
   /** Where the deck's assets go, relative to slides/. */
   readonly assets: readonly string[];
+  /** The deck loads scripts of its own (reveal-md's `scripts`), which may change slides as they start. */
+  readonly ownScripts: boolean;
 }
 
 /** The one place the timeout's default is applied. */

@@ -1,12 +1,13 @@
 import { LIVE_CLIENT_PATH } from '../render/document.js';
 /**
  * The live client served to the pages. The deck page knows which version of the deck it shows
- * (`?deck=` in its own URL, live-deck.ts): a patch to that version replaces the changed top-level
- * slides in place and tells reveal.js (sync, then back to the same slide and fragment, with the
- * slide's scroll offsets put back); a patch to another version, one reveal.js cannot take (not
- * ready yet, the scroll view, a slide with a script), or a reload event reloads the page (reveal.js
- * keeps the slide in the URL's hash). Other pages (the report) reload on every good build. A failed
- * build shows an overlay.
+ * (`?deck=` in its own URL, live-deck.ts). A patch to that version replaces the changed top-level
+ * slides: in place when they keep their shape (the content moved into the elements reveal.js
+ * already knows, then reveal.js's syncSlide), else by a sync of the whole deck; the page stays on
+ * the same slide and fragment, and the slide's scroll offsets are put back. A patch to another
+ * version, one reveal.js cannot take (not ready yet, the scroll view, a slide with a script or a
+ * hidden one), or a reload event reloads the page, which goes back to the same place. Other pages
+ * (the report) reload on every good build. A failed build shows an overlay.
  */
 export const CLIENT_JS = `(() => {
   const overlay = () => {
@@ -80,8 +81,9 @@ export const CLIENT_JS = `(() => {
     const tops = holder ? sectionsOf(holder) : [];
     const news = sectionsOf(template.content);
     // The page's slides are not the server's (reveal.js took hidden ones out, a script added some),
-    // or a slide has a script, which only a reload runs.
-    if (tops.length !== total || news.length !== sections.length || template.content.querySelector('script')) return false;
+    // or a slide has a script (only a reload runs it) or is hidden (reveal.js takes it out as it starts).
+    const refused = template.content.querySelector('script, [data-visibility="hidden"]');
+    if (tops.length !== total || news.length !== sections.length || refused) return false;
     const { h, v, f } = Reveal.getIndices();
     const current = Reveal.getCurrentSlide();
     const offsets = current && [current.scrollTop, current.scrollLeft, scrolled(current)];

@@ -76,7 +76,8 @@ export class LiveDeck {
     const version = (before?.version ?? 0) + 1;
     const frameSame =
       before !== undefined && before.deck.parts.before === deck.parts.before && before.deck.parts.after === deck.parts.after;
-    if (!before || !canPatch || !frameSame) {
+    // The deck's own scripts ran on the slides as the page started: new slides get them by a reload.
+    if (!before || !canPatch || !frameSame || deck.ownScripts) {
       this.shown = { deck, version };
       return { kind: 'reload' };
     }

@@ -11,6 +11,7 @@ const deck = (texts: readonly string[], { frame = 'frame', assets = [] as string
     after: '\n</div><script src="/__rfc-brief/client.js"></script>\n</body></html>',
   },
   assets,
+  ownScripts: false,
 });
 
 describe('spliceOf', () => {
@@ -45,6 +46,12 @@ describe('LiveDeck', () => {
     expect(live.update(deck(['a', 'b'], { frame: 'retitled' }), true)).toEqual({ kind: 'reload' });
     expect(live.update(deck(['a', 'c'], { frame: 'retitled' }), false)).toEqual({ kind: 'reload' });
     expect(live.version).toBe(3);
+  });
+
+  it('reloads a deck with scripts of its own, which may have changed the slides as it started', () => {
+    const live = new LiveDeck();
+    live.update({ ...deck(['a']), ownScripts: true }, true);
+    expect(live.update({ ...deck(['b']), ownScripts: true }, true)).toEqual({ kind: 'reload' });
   });
 
   it('patches the changed slides only, from the version the page shows to the next', () => {
