@@ -32,6 +32,12 @@ export function registerServe(program: Command, io: CliIo): void {
             io.stderr(`${colour(32, '✓')} rebuilt in ${ms} ms\n`);
           } else io.stderr(`${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
         },
+        onPdf: ({ name, result, error, ms }) => {
+          const pages = result?.written[0]?.pages;
+          if (result)
+            io.stderr(`${colour(32, '✓')} ${name} in ${ms} ms${pages === undefined ? '' : ` (${pages} page${pages === 1 ? '' : 's'})`}\n`);
+          else io.stderr(`${name}: ${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
+        },
       });
       // Said, not done silently: a bookmark or a second server may expect the port asked for.
       if (flags.port !== 0 && server.address.port !== flags.port)

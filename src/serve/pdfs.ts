@@ -7,7 +7,7 @@ import { end } from './files.js';
 import type { Browser } from '../browser/browser.js';
 import { outputInfo, type Selectable } from '../outputs/catalogue.js';
 import { build } from '../pipeline/build.js';
-import type { BuildRequest } from '../pipeline/request.js';
+import type { BuildRequest, BuildResult } from '../pipeline/request.js';
 import type { SlideCache } from '../markdown/parse.js';
 
 /** The PDFs serve makes on request, by the path they are asked for. */
@@ -31,6 +31,7 @@ export interface PdfOptions extends Pick<
   readonly slideCache: SlideCache;
   /** The server's browser (launched when first used), lent to each build. */
   readonly browser: Browser;
+  readonly onPdf?: ((outcome: { name: string; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
 }
 
 /**
@@ -55,18 +56,25 @@ export class ServedPdfs {
   }
 
   private async build(id: 'slides.pdf' | 'handout.pdf' | 'report.pdf', select: Selectable): Promise<Uint8Array> {
-    const { scratch, slideCache, browser, ...source } = this.options;
+    const { scratch, slideCache, browser, onPdf, ...source } = this.options;
     const out = join(scratch, select);
     if (this.closed) throw new BriefError('INTERRUPTED', `serve is stopping: ${id} was not made`);
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
     try {
-      await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
+      const result = await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
+      onPdf?.({ name: id, result, ms: ms() });
     } catch (error) {
       // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
-      if (!(error instanceof BriefError) || error.code !== 'CHECK_FAILED') throw error;
-      throw new BriefError('CHECK_FAILED', error.message, {
-        cause: error,
-        hint: `Fix them and ask for ${id} again (rfc-brief check finds the same).`,
-      });
+      const said =
+        error instanceof BriefError && error.code === 'CHECK_FAILED'
+          ? new BriefError('CHECK_FAILED', error.message, {
+              cause: error,
+              hint: `Fix them and ask for ${id} again (rfc-brief check finds the same).`,
+            })
+          : error;
+      onPdf?.({ name: id, error: said, ms: ms() });
+      throw said;
     }
     return readFileSync(join(out, outputInfo(id).file));
   }

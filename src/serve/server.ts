@@ -34,6 +34,8 @@ export interface ServeOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Each rebuild: its result, or the error that stopped it. */
   readonly onBuild?: ((outcome: { result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
+  /** Each PDF asked for: its build's result, or the error that stopped it. */
+  readonly onPdf?: ((outcome: { name: string; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
 }
 
 export interface RunningServer {
