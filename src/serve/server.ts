@@ -134,8 +134,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
       server.closeIdleConnections();
       const cut = setTimeout(() => server.closeAllConnections(), 500);
+      // No more PDFs; those under way end with the browser.
+      const pdfsDone = pdfs.close();
       await browser.dispose();
-      await pdfs.close();
+      await pdfsDone;
       await rebuilds.settled();
       await closed;
       clearTimeout(cut);
