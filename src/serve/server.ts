@@ -64,7 +64,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const events = new BuildEvents();
   // One browser for the server's life, started when first needed (a PDF, a diagram to draw).
   const browser = browserFor({ ...options, out, pdf: true }, 'draw the diagrams and print the PDFs');
-  browser.keepTabReady();
+  browser.keepTabReady = true;
   const onBuild: ServeOptions['onBuild'] = (outcome) => {
     options.onBuild?.(outcome);
     if (outcome.result) pdfs.changed();
