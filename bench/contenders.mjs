@@ -398,7 +398,7 @@ export function tasks(status, { baseline, catalogue = [] } = {}) {
       },
     },
     {
-      // Goals 2 and 3: `serve` (bench/serve-goals.mjs → bench/serve-reload.mjs), 200 slides.
+      // Goals 2 and 3: `serve` (bench/serve-goals.mjs → bench/serve-latency.mjs and serve-pdf.mjs), 200 slides.
       contender: 'rfc-brief serve',
       measure: 'serve',
       serve: true,

@@ -365,7 +365,7 @@ export async function writeReport(data, dir) {
     );
   if (sizes.includes('serve'))
     md.push(
-      '- rfc-brief serve: its own 200-slide deck (bench/serve-reload.mjs writes it), whatever the --sizes; the other tools have no server to compare.',
+      '- rfc-brief serve: its own 200-slide deck (bench/serve-latency.mjs and serve-pdf.mjs writes it), whatever the --sizes; the other tools have no server to compare.',
     );
   md.push(
     '- pandoc: Markdown → HTML only; its reveal.js writer has no PDF path of its own (its page loads reveal.js from a CDN, which this machine cannot reach).',

@@ -42,7 +42,10 @@ export class Browser implements AsyncDisposable {
     const browser = await this.launch();
     let page: Page | undefined;
     try {
-      page = await this.takePage(browser);
+      // A tab still opening when the browser is stopped would be waited for puppeteer's 30 s.
+      const taking = this.takePage(browser);
+      taking.catch(() => undefined);
+      page = await Promise.race([taking, this.stopped]);
       page.setDefaultTimeout(this.timeoutMs);
       return await use(page);
     } catch (error) {
@@ -60,8 +63,18 @@ export class Browser implements AsyncDisposable {
       );
     } finally {
       await page?.close().catch(() => undefined);
+      if (this.keepTabReady && this.initialTabTaken && !this.disposing && browser.connected) {
+        this.initialTabTaken = false;
+        this.initialTab = browser.newPage().catch(() => undefined);
+      }
     }
   }
+
+  /**
+   * For a browser that prints again and again (serve keeps one for its whole life): after each
+   * page, the next tab is opened while nothing waits for it, as a new browser's first tab is.
+   */
+  keepTabReady = false;
 
   /** Starts the browser now, in the background, so that it is up (its first tab found) when needed. */
   warmUp(): void {
@@ -98,7 +111,18 @@ export class Browser implements AsyncDisposable {
     return this.dispose();
   }
 
+  private stopping: () => void = () => undefined;
+  /** Rejects once the browser is being stopped (handled here: often nothing waits on it then). */
+  private readonly stopped: Promise<never> = (() => {
+    const stopped = new Promise<never>((_, reject) => {
+      this.stopping = () => reject(new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written'));
+    });
+    stopped.catch(() => undefined);
+    return stopped;
+  })();
+
   private async close(): Promise<void> {
+    this.stopping();
     const child = this.chromium?.child;
     if (child?.pid !== undefined) {
       let group = false;

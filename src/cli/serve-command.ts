@@ -1,16 +1,16 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatError, BriefError, formatWarning } from '../errors.js';
-import { addSourceOptions } from './build-command.js';
+import { addBrowserOptions, addSourceOptions } from './build-command.js';
 import { paint, printable, type CliIo } from './io.js';
 
 export function registerServe(program: Command, io: CliIo): void {
   const command = program.command('serve').description('serve the deck and the report on 127.0.0.1, rebuilt and reloaded on every save');
-  addSourceOptions(command)
+  addBrowserOptions(addSourceOptions(command))
     .option('-p, --port <port>', 'port (the next free one above it when it is taken)', parsePort, 8000)
     .option('--strict-port', 'fail when the port is taken instead of trying the next one')
     .option('--host <address>', 'address to listen on (only loopback unless you say otherwise)', '127.0.0.1')
     .option('--open', 'open the deck in the browser (BROWSER names another one; BROWSER=none opens nothing)')
-    .option('--allow-scripts', 'let scripts written in the content run in the served report')
+    .option('--allow-scripts', 'let scripts written in the content run in the served report and its PDFs')
     .action(async (dir: string, flags: ServeFlags) => {
       const colour = paint(io);
       const { startServer } = await import('../serve/server.js');
@@ -23,6 +23,8 @@ export function registerServe(program: Command, io: CliIo): void {
         theme: flags.theme,
         safe: flags.safe,
         allowScripts: flags.allowScripts,
+        browserPath: flags.browserPath,
+        timeoutMs: flags.timeout,
         env: io.env,
         onBuild: ({ result, error, ms }) => {
           if (result) {
@@ -30,12 +32,19 @@ export function registerServe(program: Command, io: CliIo): void {
             io.stderr(`${colour(32, '✓')} rebuilt in ${ms} ms\n`);
           } else io.stderr(`${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
         },
+        onPdf: ({ name, ahead, result, error, ms }) => {
+          const pages = result?.written[0]?.pages;
+          const what = `${name}${ahead ? ' made ahead of the next request' : ''} in ${ms} ms`;
+          if (result) io.stderr(`${colour(32, '✓')} ${what}${pages === undefined ? '' : ` (${pages} page${pages === 1 ? '' : 's'})`}\n`);
+          else io.stderr(`${name}: ${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
+        },
       });
       // Said, not done silently: a bookmark or a second server may expect the port asked for.
       if (flags.port !== 0 && server.address.port !== flags.port)
         io.stderr(`Port ${flags.port} is in use, took ${server.address.port} instead (--strict-port to fail instead).\n`);
       const deck = `${server.url}slides/`;
       io.stdout(`${deck}  (report: ${server.url}report/)\n`);
+      io.stdout(`PDFs, made when asked for: ${['slides', 'handout', 'report'].map((name) => `${server.url}${name}.pdf`).join('  ')}\n`);
       io.stderr('Watching for changes; Ctrl-C to stop.\n');
       if (flags.open) {
         const { openBrowser } = await import('../serve/open-browser.js');
@@ -60,6 +69,8 @@ interface ServeFlags {
   theme?: string;
   safe?: boolean;
   allowScripts?: boolean;
+  browserPath?: string;
+  timeout: number;
 }
 
 function parsePort(value: string): number {

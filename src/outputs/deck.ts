@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cacheKey } from '../pipeline/pdf-cache.js';
-import { renderDeck } from '../render/deck.js';
+import { joinDeck, renderDeck, renderDeckParts } from '../render/deck.js';
 import { renderPrintDeck } from '../render/print-deck.js';
 import { deckFiles, REVEAL_CSS } from '../render/theme-files.js';
 import { usesMath, withMath } from '../render/math-files.js';
@@ -14,7 +14,10 @@ const printPageFile = (output?: string) => `slides/.print${output ? `-${output}`
 export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) => {
   const { config, stacks, assets, staticPrint } = prepared;
   const deck = withMath(deckFiles(config.theme, config.deck), usesMath(stacks));
-  const html = renderDeck({ config, stacks, stylesheets: deck.stylesheets, live: request.live });
+  const parts = renderDeckParts({ config, stacks, stylesheets: deck.stylesheets, live: request.live });
+  // serve patches the open pages now, while the rest of the build writes the files.
+  request.onDeck?.({ parts, assets: assets.map((asset) => asset.to), ownScripts: config.deck.scripts.length > 0 });
+  const html = joinDeck(parts);
   run.stageFolder('slides', html, deck, assets);
   const printKey = cacheKey(run.printParts(prepared, 'slides.pdf', html), [...deck.files.map((f) => f.from), ...assets.map((a) => a.from)]);
   // What the browser opens to print or measure the slides: reveal.js's print layout written out

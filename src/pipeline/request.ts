@@ -3,6 +3,7 @@ import type { Selectable } from '../outputs/catalogue.js';
 import type { Diagnostic } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
 import type { SlideCache } from '../markdown/parse.js';
+import type { DeckParts } from '../render/deck.js';
 
 export interface BuildRequest {
   readonly input: string;
@@ -44,14 +45,26 @@ export interface BuildRequest {
   readonly cache?: boolean | undefined;
   /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
   readonly slideCache?: SlideCache | undefined;
+  /** serve: the deck as soon as it is rendered, before anything is written (it patches open pages). */
+  readonly onDeck?: ((deck: RenderedDeck) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
   /**
    * A browser already starting (the command line starts it before loading the rest of the
    * build, see early-browser.ts). The build owns it from then on and closes it.
    */
   readonly browser?: Browser | undefined;
+  /** The browser is lent (serve keeps one warm for every PDF it is asked for): left running. */
+  readonly browserLent?: boolean | undefined;
   /** Told when each stage starts and ends (progress on a terminal). */
   readonly onProgress?: ((event: ProgressEvent) => void) | undefined;
+}
+
+export interface RenderedDeck {
+  readonly parts: DeckParts;
+  /** Where the deck's assets go, relative to slides/. */
+  readonly assets: readonly string[];
+  /** The deck loads scripts of its own (reveal-md's `scripts`), which may change slides as they start. */
+  readonly ownScripts: boolean;
 }
 
 /** The one place the timeout's default is applied. */

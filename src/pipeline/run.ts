@@ -37,7 +37,7 @@ export class BuildRun implements AsyncDisposable {
   /** Each PDF's own warnings, added to the build's in the outputs' order once all are printed. */
   private readonly pdfWarnings = new Map<string, Diagnostic[]>();
   private chromium: Browser | undefined;
-  private readonly abort = () => void this.chromium?.dispose();
+  private readonly abort = () => void this.dispose();
 
   constructor(
     private readonly request: BuildRequest,
@@ -184,7 +184,7 @@ export class BuildRun implements AsyncDisposable {
   /** Stops the browser (safe to call again). */
   async dispose(): Promise<void> {
     this.request.signal?.removeEventListener('abort', this.abort);
-    await this.chromium?.dispose();
+    if (this.chromium !== this.request.browser || !this.request.browserLent) await this.chromium?.dispose();
   }
 
   /**

@@ -27,11 +27,37 @@ export interface DeckInput {
 }
 
 /** The reveal.js deck as one HTML page: all Markdown already rendered, no network needed. */
-export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce, live }: DeckInput): string {
+export function renderDeck(input: DeckInput): string {
+  return joinDeck(renderDeckParts(input));
+}
+
+/**
+ * The deck page cut where its top-level slides go: `rfc-brief serve` replaces the slides of an
+ * open deck when only they changed, and reloads it when the rest (`before`, `after`) did.
+ */
+export interface DeckParts {
+  readonly before: string;
+  /** Each top-level <section> (the title slide, then each stack), in order. */
+  readonly sections: readonly string[];
+  /** The `data-source` of each slide in each section (none for the title slide). */
+  readonly sources: readonly (readonly string[])[];
+  readonly after: string;
+}
+
+export function joinDeck({ before, sections, after }: Pick<DeckParts, 'before' | 'sections' | 'after'>): string {
+  return `${before}${sections.join('\n')}${after}`;
+}
+
+/** Where the slides go in the page; the rest of the page escapes every `<` the content gives it. */
+const SLIDES_MARK = '<!--rfc-brief:slides-->';
+
+export function renderDeckParts({ config, stacks: allStacks, stylesheets, printNonce, live }: DeckInput): DeckParts {
   const { meta } = config;
   const stacks = stacksFor(allStacks, 'slides');
   const title = meta.title ?? firstTitle(printedSlides(config, allStacks)) ?? 'Slides';
-  const slides = [meta.titleSlide ? renderTitleSlide(meta) : '', ...stacks.map(renderStack)].join('\n');
+  const sections = [...(meta.titleSlide ? [renderTitleSlide(meta)] : []), ...stacks.map(renderStack)];
+  // The blank line a deck without a title slide has always had before its first slide.
+  const slides = `${!meta.titleSlide && sections.length > 0 ? '\n' : ''}${SLIDES_MARK}`;
   const options = { ...config.revealOptions };
   const codeStyle = numberedCodeStyle(stacks);
   // The deck's own scripts (reveal-md's `scripts`) load after reveal.js, before it starts, as in
@@ -42,7 +68,7 @@ export function renderDeck({ config, stacks: allStacks, stylesheets, printNonce,
   // allowed; the deck a person opens is theirs, like any page they open.
   const policy =
     printNonce === undefined ? undefined : contentPolicy(blockScripts ? { scripts: 'nonce', nonce: printNonce } : { scripts: 'content' });
-  return htmlDocument({
+  const html = htmlDocument({
     lang: meta.lang,
     title,
     screen: true,
@@ -62,6 +88,9 @@ Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce 
 </script>
 </body>`,
   });
+  const at = html.indexOf(SLIDES_MARK);
+  const sources = [...(meta.titleSlide ? [[]] : []), ...stacks.map((stack) => stack.map(sourceOf))];
+  return { before: html.slice(0, at), sections, sources, after: html.slice(at + SLIDES_MARK.length) };
 }
 
 function renderStack(stack: SlideStack): string {
@@ -72,9 +101,13 @@ function renderStack(stack: SlideStack): string {
 
 // Hidden slides are written too: reveal.js removes them itself, or shows them with showHiddenSlides.
 function renderSlide(slide: Slide): string {
-  const source = { 'data-source': `${slide.source.name}:${slide.source.line}` };
+  const source = { 'data-source': sourceOf(slide) };
   const notes = slide.notes.html ? `<aside class="notes">${slide.notes.html}</aside>\n` : '';
   return `<section${renderAttributes({ ...source, ...layoutAttributes(slide), ...slide.attributes })}>\n${slideBody(slide, 'slides')}${notes}</section>`;
+}
+
+function sourceOf(slide: Slide): string {
+  return `${slide.source.name}:${slide.source.line}`;
 }
 
 function renderTitleSlide(meta: DeckMeta): string {

@@ -29,16 +29,29 @@ export function isRelevant(name: string): boolean {
  * a folder replaced as a whole (its inode changed) is watched again. Each root's parent is watched
  * for the root's own name, so a briefing folder deleted and made again is picked up too.
  *
- * `onChange` is called, debounced, once per burst of relevant changes.
+ * `onChange` is called, debounced, once per burst of relevant changes, with the files that
+ * changed, or undefined when that is not known (a folder came or went; no name given).
  */
-export function watchTree(roots: readonly string[], onChange: () => void, debounceMs = 60): { close(): void } {
+export function watchTree(
+  roots: readonly string[],
+  onChange: (files: ReadonlySet<string> | undefined) => void,
+  debounceMs = 15,
+): { close(): void } {
   const watched = new Map<string, { watcher: FSWatcher; ino: number }>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  const changed = () => {
-    // Editors save in bursts (write, rename, chmod): one rebuild per burst.
+  let files: Set<string> | undefined = new Set();
+  const changed = (file?: string) => {
+    if (file === undefined) files = undefined;
+    else files?.add(file);
+    // Editors save in bursts (write, rename, chmod) within a few milliseconds: one rebuild per
+    // burst. A burst split in two costs a second rebuild, which finds nothing more to patch.
     clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
+    timer = setTimeout(() => {
+      const burst = files;
+      files = new Set();
+      onChange(burst);
+    }, debounceMs);
   };
   const unwatch = (dir: string) => {
     watched.get(dir)?.watcher.close();
@@ -57,7 +70,8 @@ export function watchTree(roots: readonly string[], onChange: () => void, deboun
         if (event === 'rename' && name !== null) unwatchTree(join(dir, name));
         const folders = event === 'rename' && reconcile();
         // Some platforms give no name: then anything may have changed.
-        if (folders || name === null || isRelevant(name)) changed();
+        if (folders || name === null) changed();
+        else if (isRelevant(name)) changed(join(dir, name));
       });
       // The folder was removed: its watch ends; reconcile() makes a new one if it comes back.
       watcher.on('error', () => {

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,21 @@ describe('rfc-brief serve on the command line', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`error[SERVE]: cannot listen on 127.0.0.1:${port}`);
     expect(stderr).toContain(`Port ${port} is in use: stop what uses it, or choose another --port`);
+  });
+
+  it('prints the URLs of the PDFs, and says in the terminal each PDF it made', async () => {
+    const serve = await serveUntilUrl(['deck', '--port', '0'], dir, { ...process.env, RFC_BRIEF_CACHE_DIR: join(dir, 'cache') });
+    const pdfUrl = /PDFs, made when asked for: (\S+\/slides\.pdf) +\S+\/handout\.pdf +\S+\/report\.pdf/.exec(serve.stdout())?.[1];
+    expect(pdfUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/slides\.pdf$/);
+    const status = await new Promise<number>((resolve, reject) =>
+      get(pdfUrl ?? '', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      }).on('error', reject),
+    );
+    expect(status).toBe(200);
+    expect(await serve.stop()).toBe(0);
+    expect(serve.stderr()).toMatch(/✓ slides\.pdf in \d+ ms \(1 page\)/);
   });
 
   it('opens the deck in the browser BROWSER names with --open', async () => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../src/browser/browser.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { EventStream, fetchText } from '../helpers/events.js';
+import { BUILT, EventStream, fetchText } from '../helpers/events.js';
 
 const GOOD = '---\ntitle: Good\n---\n## The deck\n\nIt builds.\n\nNote: n.\n';
 const BROKEN = '---\ntitle: [broken\n---\n## The deck\n';
@@ -51,9 +51,9 @@ describe('rfc-brief serve after a failed build', () => {
     await later.next('reload', OVERLAY_MS, 'fixing the front matter');
     later.close();
     const after = await EventStream.open(server.url);
-    // The replay is written as the stream opens: had there been one, it would come before this reload.
+    // The replay is written as the stream opens: had there been one, it would come before this build.
     writeFileSync(file, GOOD.replace('It builds.', 'It still builds.'));
-    await after.next('reload', OVERLAY_MS, 'another good save');
+    await after.next(BUILT, OVERLAY_MS, 'another good save');
     expect(after.names).not.toContain('failed');
     after.close();
   });

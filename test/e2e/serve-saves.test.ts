@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { EventStream, fetchText } from '../helpers/events.js';
+import { BUILT, EventStream, fetchText } from '../helpers/events.js';
 
 /** Each way an editor or a tool saves a file; every one must reach the browser. */
 const SAVES = {
@@ -43,20 +43,20 @@ describe('rfc-brief serve sees every save', () => {
   });
 
   /**
-   * Waits for reloads until the served deck shows the save: a save can come as a burst of events
-   * that rebuilds twice, and the second reload of the last save must not stand for this one.
+   * Waits for builds until the served deck shows the save: a save can come as a burst of events
+   * that rebuilds twice, and the second build of the last save must not stand for this one.
    */
   const reloadedUntil = async (served: () => Promise<boolean>, what: string) => {
     const deadline = Date.now() + SAVE_TIMEOUT_MS;
     for (;;) {
-      await events.next('reload', deadline - Date.now(), what);
+      await events.next(BUILT, deadline - Date.now(), what);
       if (await served()) return;
     }
   };
   const reloadedWith = (marker: string, what: string) =>
     reloadedUntil(async () => (await fetchText(server.url, '/slides/')).body.includes(`Text ${marker}`), what);
 
-  it('rebuilds and reloads on 20 saves in a row: in-place, rename over, sed -i, new file', async () => {
+  it('rebuilds on 20 saves in a row: in-place, rename over, sed -i, new file', async () => {
     const kinds = Object.keys(SAVES) as Save[];
     let old = 'm0';
     for (let n = 1; n <= 20; n++) {

@@ -15,9 +15,10 @@ export class EventStream {
   private wake: (() => void) | undefined;
   private constructor(private readonly req: ClientRequest) {}
 
-  static open(base: string): Promise<EventStream> {
+  /** `query`: what a page adds (`?deck=` the version of the deck it shows). */
+  static open(base: string, query = ''): Promise<EventStream> {
     return new Promise((resolve, reject) => {
-      const req = request(new URL('/__rfc-brief/events', base));
+      const req = request(new URL(`/__rfc-brief/events${query}`, base));
       const stream = new EventStream(req);
       req.on('response', (res) => {
         let buffer = '';
@@ -36,16 +37,17 @@ export class EventStream {
     });
   }
 
-  /** The next event called `name` after those already taken; others on the way are skipped. */
-  async next(name: string, timeoutMs: number, what: string): Promise<ServedEvent> {
+  /** The next event called `name` (or one of the names) after those already taken; others on the way are skipped. */
+  async next(name: string | readonly string[], timeoutMs: number, what: string): Promise<ServedEvent> {
+    const names: readonly string[] = typeof name === 'string' ? [name] : name;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       while (this.read < this.received.length) {
         const event = this.received[this.read++];
-        if (event?.event === name) return event;
+        if (event && names.includes(event.event)) return event;
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no "${name}" event within ${timeoutMs} ms after ${what}`);
+      if (left <= 0) throw new Error(`no "${names.join('" or "')}" event within ${timeoutMs} ms after ${what}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.wake = () => {
@@ -77,6 +79,9 @@ export class EventStream {
     this.wake?.();
   }
 }
+
+/** The events that end a good build: every page reloads, or all but the patched deck. */
+export const BUILT = ['reload', 'updated'] as const;
 
 /** GET a path: status, content type and body. */
 export function fetchText(

@@ -4,13 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser } from '../../src/browser/browser.js';
 import { hostAllowed } from '../../src/serve/host.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 
 /** A GET with the Host header as given: the status, and the body's first bytes (the event stream never ends). */
-function getWithHost(server: RunningServer, path: string, host: string | undefined): Promise<{ status: number; body: string }> {
+function getWithHost(
+  server: RunningServer,
+  path: string,
+  host: string | undefined,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const headers = host === undefined ? {} : { host };
+    const headers = host === undefined ? extra : { host, ...extra };
     const req = request(
       { host: '127.0.0.1', port: server.address.port, path, method: 'GET', headers, setHost: host !== undefined },
       (res) => {
@@ -39,9 +45,10 @@ describe('serve answers only names of this machine (DNS rebinding)', () => {
   });
   afterAll(() => server.close());
 
-  it.each(['/slides/', '/report/', '/__rfc-brief/events', '/__rfc-brief/client.js', '/'])(
-    'refuses %s to another name with 403, and tells nothing of the briefing',
+  it.each(['/slides/', '/report/', '/__rfc-brief/events', '/__rfc-brief/client.js', '/', '/slides.pdf', '/handout.pdf', '/report.pdf'])(
+    'refuses %s to another name with 403, and tells nothing of the briefing (starts no browser)',
     async (path) => {
+      const launches = Browser.launches;
       for (const host of [
         'attacker.example',
         `attacker.example:${server.address.port}`,
@@ -52,8 +59,19 @@ describe('serve answers only names of this machine (DNS rebinding)', () => {
         expect(status).toBe(403);
         expect(body).not.toContain('Secret');
       }
+      expect(Browser.launches).toBe(launches);
     },
   );
+
+  it("refuses to make a PDF for another site's page (fetch metadata), and starts no browser", async () => {
+    const launches = Browser.launches;
+    for (const path of ['/slides.pdf', '/handout.pdf', '/report.pdf']) {
+      const { status, body } = await getWithHost(server, path, `127.0.0.1:${server.address.port}`, { 'sec-fetch-site': 'cross-site' });
+      expect(status).toBe(403);
+      expect(body).toContain('a PDF is made only when asked from this machine');
+    }
+    expect(Browser.launches).toBe(launches);
+  });
 
   it('answers localhost, 127.0.0.1 and [::1], with or without the port', async () => {
     const port = server.address.port;

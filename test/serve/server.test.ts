@@ -44,7 +44,8 @@ describe.each([false, true])('serve, allowScripts: %s', (allowScripts) => {
   it('serves the deck as a person opens it, no policy, with the live client', async () => {
     const { body } = await get(server, '/slides/index.html');
     expect(body).not.toContain('Content-Security-Policy');
-    expect(body).toContain('<script src="/__rfc-brief/client.js"></script>\n</body>');
+    // The client's URL says which version of the deck the page shows (patches apply to it).
+    expect(body).toMatch(/<script src="\/__rfc-brief\/client\.js\?deck=\d+"><\/script>\n<\/body>/);
   });
 
   it('serves only files of the build', async () => {

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { BriefError, formatError } from '../errors.js';
+import { escapeHtml } from '../render/html.js';
+import { end } from './files.js';
+import type { Browser } from '../browser/browser.js';
+import { outputInfo, type Selectable } from '../outputs/catalogue.js';
+import { build } from '../pipeline/build.js';
+import type { BuildRequest, BuildResult } from '../pipeline/request.js';
+import type { SlideCache } from '../markdown/parse.js';
+
+/** The PDFs serve makes on request, by the path they are asked for. */
+export const SERVED_PDFS = {
+  '/slides.pdf': { id: 'slides.pdf', select: 'slides' },
+  '/handout.pdf': { id: 'handout.pdf', select: 'handout' },
+  '/report.pdf': { id: 'report.pdf', select: 'report' },
+} as const satisfies Record<string, { id: 'slides.pdf' | 'handout.pdf' | 'report.pdf'; select: Selectable }>;
+export type ServedPdfPath = keyof typeof SERVED_PDFS;
+
+/** How long after it was last asked for a PDF is made ahead of the next request. */
+const KEPT_AHEAD_MS = 5 * 60_000;
+/** The pause in the saves after which it is: typing with autosave on prints nothing. */
+const PAUSE_MS = 400;
+
+export function isServedPdf(pathname: string): pathname is ServedPdfPath {
+  return Object.hasOwn(SERVED_PDFS, pathname);
+}
+
+export interface PdfOptions extends Pick<
+  BuildRequest,
+  'input' | 'cwd' | 'theme' | 'safe' | 'allowScripts' | 'env' | 'browserPath' | 'timeoutMs'
+> {
+  /** A folder of serve's own, where each PDF's build writes. */
+  readonly scratch: string;
+  readonly slideCache: SlideCache;
+  /** The server's browser (launched when first used), lent to each build. */
+  readonly browser: Browser;
+  readonly onPdf?: ((outcome: { name: string; ahead: boolean; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
+}
+
+/**
+ * The PDFs of the briefing as it is now, each made by the build (`build --only slides`, ...) from
+ * the files on disk, with the one browser the server keeps for its whole life: launched for the
+ * first PDF asked for (or diagram drawn), then warm, closed with the server. A PDF whose briefing
+ * did not change comes from the build's cache. One build per PDF at a time: a second request
+ * waits, and is then most often a cache hit.
+ */
+export class ServedPdfs {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** When each PDF was last asked for. */
+  private readonly asked = new Map<ServedPdfPath, number>();
+  /** PDFs queued to be made ahead that have not started: one is enough. */
+  private readonly queuedAhead = new Set<ServedPdfPath>();
+  private ahead: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(private readonly options: PdfOptions) {}
+
+  /** The PDF of the briefing as it is now. */
+  make(path: ServedPdfPath): Promise<Uint8Array> {
+    this.asked.set(path, Date.now());
+    return this.enqueue(path, true);
+  }
+
+  /**
+   * The briefing changed (a good save): each PDF asked for in the last minutes (a PDF open in a
+   * tab, reloaded after the next save) is made again once the saves pause, so that the next
+   * request finds it in the cache, or being made, instead of starting it.
+   */
+  changed(): void {
+    clearTimeout(this.ahead);
+    if (this.closed) return;
+    this.ahead = setTimeout(() => {
+      for (const [path, at] of this.asked) {
+        if (Date.now() - at > KEPT_AHEAD_MS || this.queuedAhead.has(path)) continue;
+        this.queuedAhead.add(path);
+        this.enqueue(path, false).catch(() => undefined);
+      }
+    }, PAUSE_MS);
+  }
+
+  private enqueue(path: ServedPdfPath, asked: boolean): Promise<Uint8Array> {
+    const { id, select } = SERVED_PDFS[path];
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const made = previous
+      .catch(() => undefined)
+      .then(() => {
+        if (!asked) this.queuedAhead.delete(path);
+        return this.build(id, select, asked);
+      });
+    this.queues.set(id, made);
+    return made;
+  }
+
+  private async build(id: 'slides.pdf' | 'handout.pdf' | 'report.pdf', select: Selectable, asked: boolean): Promise<Uint8Array> {
+    const { scratch, slideCache, browser, onPdf, ...source } = this.options;
+    const out = join(scratch, select);
+    if (this.closed) throw new BriefError('INTERRUPTED', `serve is stopping: ${id} was not made`);
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      const result = await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
+      onPdf?.({ name: id, ahead: !asked, result, ms: ms() });
+    } catch (error) {
+      // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
+      const said =
+        error instanceof BriefError && error.code === 'CHECK_FAILED'
+          ? new BriefError('CHECK_FAILED', error.message, {
+              cause: error,
+              hint: `Fix them and ask for ${id} again (rfc-brief check finds the same).`,
+            })
+          : error;
+      // Made ahead, a failure is said when the PDF is asked for (the page says why).
+      if (asked) onPdf?.({ name: id, ahead: false, error: said, ms: ms() });
+      throw said;
+    }
+    return readFileSync(join(out, outputInfo(id).file));
+  }
+
+  /** No more PDFs; those being made (they fail once the browser is stopped) are waited for. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.ahead);
+    await Promise.allSettled(this.queues.values());
+  }
+}
+
+/**
+ * GET /slides.pdf (and the others): the PDF, or a page saying what stopped it (an overflowing
+ * slide, no browser, ...) with the status that goes with it; never a request left hanging.
+ */
+export async function servePdf(req: IncomingMessage, res: ServerResponse, path: ServedPdfPath, pdfs: ServedPdfs): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+    return void res.end('only GET');
+  }
+  // Each request starts a build and a print: another site's page (an <img> pointed at this
+  // port) may not set that off. Fetch metadata says who asked; a person's own address bar, a
+  // link in the served pages, and tools that send none (curl) are let through.
+  if (req.headers['sec-fetch-site'] === 'cross-site')
+    return void end(res, 403, 'text/plain', 'forbidden: a PDF is made only when asked from this machine');
+  const name = SERVED_PDFS[path].id;
+  let bytes: Uint8Array;
+  try {
+    bytes = await pdfs.make(path);
+  } catch (error) {
+    const known = error instanceof BriefError;
+    const text = known
+      ? formatError(error)
+      : `rfc-brief failed (a bug): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    return void end(res, known && error.code === 'CHECK_FAILED' ? 422 : 500, 'text/html; charset=utf-8', failurePage(name, text));
+  }
+  res.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-length': bytes.byteLength,
+    'content-disposition': `inline; filename="${name}"`,
+    'cache-control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
+
+function failurePage(name: string, text: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${name} failed: rfc-brief serve</title></head>
+<body style="font:16px/1.5 system-ui,sans-serif;margin:2rem">
+<h1 style="font-size:1.3rem">rfc-brief could not make ${name}</h1>
+<pre id="rfc-brief-pdf-error" style="white-space:pre-wrap;background:#2b0b0b;color:#ffd7d7;padding:16px 20px;border-left:6px solid #ff5c5c">${escapeHtml(text)}</pre>
+<p>Fix it and load this page again: each request makes the PDF from the briefing as it is then.</p>
+</body>
+</html>
+`;
+}
