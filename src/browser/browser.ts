@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser as PuppeteerBrowser, Page } from 'puppeteer-core';
 import { BriefError } from '../errors.js';
 import { startChromium, type Chromium } from './chromium.js';
-import { sweepDead } from '../sweep.js';
-
-const PROFILE_PREFIX = 'rfc-brief-chromium-';
+import { makeTempDir } from '../content/scratch.js';
 
 /**
  * The one browser of a run: launched on first use, closed by dispose() whatever happened, with
@@ -160,8 +156,7 @@ export class Browser implements AsyncDisposable {
     if (this.disposing) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
     // The pid in the name lets anyone (and the tests) tell whose browser a process is, and the
     // next run sweep the profile a run that died (SIGKILL, out of memory) could not remove.
-    sweepDead(tmpdir(), PROFILE_PREFIX);
-    this.profileDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    this.profileDir = makeTempDir('chromium');
     // A process that exits without closing the browser (a second Ctrl-C) still stops it and
     // removes its profile.
     process.once('exit', this.abandon);

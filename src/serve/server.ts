@@ -1,8 +1,7 @@
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { build } from '../pipeline/build.js';
 import type { BuildResult } from '../pipeline/request.js';
@@ -12,6 +11,7 @@ import type { SlideCache } from '../markdown/parse.js';
 import { CLIENT_JS, waitingPage } from './client.js';
 import { confine } from '../content/confine.js';
 import { loadBriefing } from '../content/load.js';
+import { makeTempDir } from '../content/scratch.js';
 import { LIVE_CLIENT_PATH } from '../render/document.js';
 import { BuildEvents } from './events.js';
 import { listen } from './listen.js';
@@ -64,9 +64,11 @@ const TYPES: Readonly<Record<string, string>> = {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // The briefing must exist before anything starts: the same error as build gives, no server.
   const root = loadBriefing(resolve(options.cwd, options.input), options.cwd).root;
-  const out = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-'));
+  const scratch = makeTempDir('serve');
+  // In a folder of its own: the scratch folder holds the marker that lets a later run sweep it.
+  const out = join(scratch, 'out');
   // A second Ctrl-C leaves at once (bin/rfc-brief.js): the scratch folder still goes with the process.
-  const removeScratch = () => rmSync(out, { recursive: true, force: true });
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true });
   process.once('exit', removeScratch);
   const events = new BuildEvents();
   // A one-slide edit re-parses one slide: the others come from here.
