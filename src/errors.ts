@@ -17,7 +17,6 @@ export const ERROR_CODES = [
   'CHART',
   'DIAGRAM',
   'INTERRUPTED',
-  'REFUSED_REQUEST',
   'CHECK_FAILED',
   'SERVE',
 ] as const;
