@@ -17,7 +17,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'build', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'build', 'cli.js'), join(root, 'build', 'index.js')],
+  // The chart process's program is an entry of its own, beside the chunks that start it
+  // (src/figures/bounded-chart.ts finds it there).
+  entryPoints: {
+    cli: join(root, 'build', 'cli.js'),
+    index: join(root, 'build', 'index.js'),
+    'chart-process': join(root, 'build', 'figures', 'chart-process.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

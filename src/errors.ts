@@ -18,7 +18,6 @@ export const ERROR_CODES = [
   'DIAGRAM',
   'LAYOUT',
   'INTERRUPTED',
-  'REFUSED_REQUEST',
   'CHECK_FAILED',
   'SERVE',
 ] as const;

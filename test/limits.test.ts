@@ -22,6 +22,9 @@ afterEach(() => {
 const deck = (name: string, contents: string) => writeFileSync(join(dir, 'deck', name), contents);
 const build = (...args: string[]) => run(['build', 'deck', '--no-pdf', ...args], dir);
 const chart = (spec: string) => `## Chart\n\n\`\`\`chart\n${spec}\n\`\`\`\n`;
+/** A text mark of a string that `count` calculates double, from one character. */
+const doubling = (count: number, data: string) =>
+  `${data}\ntransform: [{calculate: "'x'", as: s}, ${Array(count).fill('{calculate: "datum.s + datum.s", as: s}').join(', ')}]\nmark: text\nencoding: {text: {field: s}}`;
 const table = (rows: number) => `## T\n\n| a | b |\n|---|---|\n${'| x | y |\n'.repeat(rows)}`;
 
 describe('RFC_BRIEF_LIMITS', () => {
@@ -59,6 +62,50 @@ describe('limits, each with its error', () => {
     expect(result.stderr).toMatch(
       /^error\[CHART\]: deck\/a\.md:3: the chart cannot be drawn: pad\(\) asks for 1,000,000,000 characters, past the limit "stringLength"/,
     );
+  });
+
+  it('a chain of calculates that doubles a string: the chart process runs out of its heap, not the build', async () => {
+    // 100 rows of 16 million characters each, were they drawn: gigabytes.
+    deck('a.md', chart(doubling(24, 'data: {sequence: {start: 0, stop: 100, as: n}}')));
+    const result = await spawnBin(['build', 'deck', '--no-pdf', '--no-cache'], dir, { heapMb: 256, timeoutMs: 60_000 });
+    expect([result.killed, result.code]).toEqual([false, 1]);
+    expect(result.stderr).toMatch(
+      /^error\[LIMIT\]: deck\/a\.md:3: drawing the chart ran out of memory \(an expression such as "datum\.s \+ datum\.s", repeated, .*at most 512 MB .*\(limit "chartHeapMb"\)\n  To raise the limit: RFC_BRIEF_LIMITS=chartHeapMb=1024 rfc-brief \.\.\.\n$/,
+    );
+  });
+
+  it('the chartHeapMb limit, set by RFC_BRIEF_LIMITS, whatever heap node itself is given', async () => {
+    deck('a.md', chart(doubling(25, 'data: {values: [{a: 1}]}')));
+    const result = await spawnBin(['build', 'deck', '--no-pdf', '--no-cache'], dir, {
+      heapMb: 4096,
+      timeoutMs: 60_000,
+      env: { RFC_BRIEF_LIMITS: 'chartHeapMb=64' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^error\[LIMIT\]: deck\/a\.md:3: drawing the chart ran out of memory .*at most 64 MB .*\(limit "chartHeapMb"\)/,
+    );
+    expect(result.stderr).toContain('RFC_BRIEF_LIMITS=chartHeapMb=128');
+  });
+
+  it('an SVG larger than the chartBytes limit never reaches the build', async () => {
+    vi.stubEnv('RFC_BRIEF_LIMITS', 'chartBytes=100000');
+    deck('a.md', chart(doubling(17, 'data: {values: [{a: 1}]}')));
+    const result = await build('--no-cache');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error\[LIMIT\]: deck\/a\.md:3: the chart draws [\d,]+ bytes of SVG; .*\(limit "chartBytes"\)/);
+  });
+
+  it('a chart expression that backtracks for ever: stopped at the chartMs limit', async () => {
+    deck(
+      'a.md',
+      chart(
+        `data: {values: [{a: 1}]}\ntransform: [{calculate: "test(regexp('(a+)+$'), '${'a'.repeat(40)}!')", as: s}]\nmark: text\nencoding: {text: {field: s}}`,
+      ),
+    );
+    const result = await spawnBin(['build', 'deck', '--no-pdf', '--no-cache'], dir, { env: { RFC_BRIEF_LIMITS: 'chartMs=1000' } });
+    expect([result.killed, result.code]).toEqual([false, 1]);
+    expect(result.stderr).toMatch(/^error\[LIMIT\]: deck\/a\.md:3: drawing the chart did not end in time .*\(limit "chartMs"\)/);
   });
 
   it('a data file of more rows than the limit', async () => {

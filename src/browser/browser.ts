@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser as PuppeteerBrowser, Page } from 'puppeteer-core';
 import { BriefError } from '../errors.js';
 import { startChromium, type Chromium } from './chromium.js';
-import { sweepDead } from '../sweep.js';
-
-const PROFILE_PREFIX = 'rfc-brief-chromium-';
+import { makeTempDir } from '../content/scratch.js';
 
 /**
  * The one browser of a run: launched on first use, closed by dispose() whatever happened, with
@@ -25,11 +21,14 @@ export class Browser implements AsyncDisposable {
   /**
    * `locate` finds the browser (findBrowser); it runs once, when first needed. `reach`: hosts the
    * browser may still connect to, for a test that browses `serve` on 127.0.0.1; a build gives none.
+   * `protocolTimeoutMs` bounds every call to the browser, `timeoutMs` its start and each page's
+   * waits: a build that learns later how long its pages may take (timeoutOf) gives a larger one.
    */
   constructor(
     private readonly locate: () => Promise<string>,
     private readonly timeoutMs: number,
     private readonly reach: readonly string[] = [],
+    private readonly protocolTimeoutMs: number = timeoutMs,
   ) {}
 
   /** The browser's path; fails early, before any work, when there is none. */
@@ -184,8 +183,7 @@ export class Browser implements AsyncDisposable {
     if (this.disposing) throw new BriefError('INTERRUPTED', 'the build was interrupted; nothing was written');
     // The pid in the name lets anyone (and the tests) tell whose browser a process is, and the
     // next run sweep the profile a run that died (SIGKILL, out of memory) could not remove.
-    sweepDead(tmpdir(), PROFILE_PREFIX);
-    this.profileDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+    this.profileDir = makeTempDir('chromium');
     // A process that exits without closing the browser (a second Ctrl-C) still stops it and
     // removes its profile.
     process.once('exit', this.abandon);
@@ -201,7 +199,7 @@ export class Browser implements AsyncDisposable {
     };
     try {
       let timer: NodeJS.Timeout | undefined;
-      const connecting = connect(chromium, this.timeoutMs);
+      const connecting = connect(chromium, this.protocolTimeoutMs);
       const gone = chromium.exited.then(() => Promise.reject(new Error('the browser exited as it started')));
       // A browser that is slow to answer is not a broken one: the person is told to wait longer.
       const late = new Promise<never>((_, reject) => {
@@ -224,7 +222,7 @@ export class Browser implements AsyncDisposable {
 /** The one message for a wait that ran out: what was waited for, and how to wait longer. */
 export function timedOut(timeoutMs: number, waitingFor: string): BriefError {
   return new BriefError('TIMEOUT', `gave up after ${timeoutMs / 1000} s waiting for ${waitingFor}`, {
-    hint: `Pass --timeout with a larger number of milliseconds (now ${timeoutMs}; the default is 60000).`,
+    hint: `Pass --timeout with a larger number of milliseconds (now ${timeoutMs}; the default is 60000, more for a deck of over 500 slides).`,
   });
 }
 

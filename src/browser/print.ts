@@ -43,7 +43,7 @@ export async function openForPrint(page: Page, request: PrintRequest, warnings: 
       window.__rfcBriefReady = new Promise((resolve) => document.addEventListener(eventName, () => resolve(), { once: true }));
     }, request.readyEvent);
   }
-  await withTimeout(page, request, 'the page to load', page.goto(url, { waitUntil: 'load' }));
+  await withTimeout(page, request, 'the page to load', page.goto(url, { waitUntil: 'load', timeout: request.timeoutMs }));
   await withTimeout(
     page,
     request,

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { display } from '../content/load.js';
-import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, IMAGE_FORMATS, PAPER_SIZES } from '../config/defaults.js';
+import { DEFAULT_TIMEOUT_MS, HANDOUT_LAYOUTS, IMAGE_FORMATS, PAPER_SIZES, TIMEOUT_SLIDES } from '../config/defaults.js';
 import { SELECTABLE, type Selectable } from '../outputs/catalogue.js';
 import { failures, formatFinding, uniqueDiagnostics } from '../errors.js';
 import { printable, type CliIo } from './io.js';
@@ -42,7 +42,10 @@ export function addBrowserOptions(command: Command): Command {
   return command
     .option('--browser-path <path>', 'Chromium or Chrome to use (else CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, system)')
     .addOption(
-      new Option('--timeout <ms>', 'how long a page may take to load and print').default(DEFAULT_TIMEOUT_MS).argParser(parsePositive),
+      new Option(
+        '--timeout <ms>',
+        `how long a page may take to load and print (default: ${DEFAULT_TIMEOUT_MS}, and for a deck of more than ${TIMEOUT_SLIDES} slides that times (slides / ${TIMEOUT_SLIDES})²)`,
+      ).argParser(parsePositive),
     );
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir } from '../content/scratch.js';
 import { buildEarly } from '../pipeline/early-browser.js';
 import { failures, formatLocation, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
@@ -34,7 +34,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: (code: n
     .option('-q, --quiet', 'no progress on stderr')
     .action(async (dir: string, flags: CheckFlags) => {
       // Nothing is written: the deck is laid out in a temporary folder that is removed after.
-      const scratch = mkdtempSync(join(tmpdir(), 'rfc-brief-check-'));
+      const scratch = makeTempDir('check');
       try {
         const result = await buildEarly({
           input: dir,

@@ -24,6 +24,13 @@ export const DEFAULT_IMAGE_SCALE = 1;
 /** 4: a 1280×720 slide becomes 5120×2880, past any screen it is shown on. */
 export const IMAGE_SCALE_LIMITS = { min: 0.25, max: 4 } as const;
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Printed slides the plain default timeout is for. Chromium's print time grows with the square
+ * of a document's pages (this machine, static print page: 1,000 slides 27-48 s, 2,000 198 s; a
+ * plain page of 500 pages 1.9 s, of 2,000 62 s), so past this count the default grows with the
+ * square of the slides: 5,000 slides wait up to 100 minutes (issue 15).
+ */
+export const TIMEOUT_SLIDES = 500;
 
 /** Slide size: 16:9, the shape of every meeting-room screen and video call. */
 export const DEFAULT_REVEAL_OPTIONS: Readonly<Record<string, unknown>> = {

@@ -17,6 +17,9 @@ export const LIMITS = {
   yamlAliases: { value: 100, what: 'YAML aliases (*name) in the front matter or a chart' },
   rows: { value: 100_000, what: "rows of one chart's data (a file, inline values or a sequence)" },
   stringLength: { value: 100_000, what: 'characters of a string a chart expression builds (pad, format)' },
+  chartMs: { value: 60_000, what: 'milliseconds one chart may take to draw' },
+  chartHeapMb: { value: 512, what: 'MB of memory (heap) one chart may take to draw' },
+  chartBytes: { value: 64 * 1024 * 1024, what: 'bytes of SVG one chart draws' },
   regexMs: { value: 2_000, what: 'milliseconds a separator regular expression may run over one file' },
   // KaTeX's time and output grow with a formula's length (20,000 characters: about 1 s and 3 MB of HTML).
   formulaChars: { value: 10_000, what: 'characters of TeX in one formula' },

@@ -73,7 +73,7 @@ let bounded = false;
 /**
  * vega's expression functions that build a string or an array from a number (`pad(x, 1e9)`,
  * `format(1, "1000000000d")`, `sequence(0, 1e9)`, `timeSequence('millisecond', ...)`) are wrapped
- * once per process so that a `calculate` or a signal cannot ask for gigabytes: past the
+ * once per chart process so that a `calculate` or a signal cannot ask for gigabytes: past the
  * `stringLength` or `rows` limit they throw, and the chart fails with a CHART error naming it.
  */
 export function boundExpressions(expressionFunction: ExpressionFunction): void {

@@ -1,4 +1,3 @@
-import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
 import { statSync } from 'node:fs';
 import { readContentFile } from '../content/open-file.js';
@@ -6,14 +5,15 @@ import { confineData, loadData } from '../content/data.js';
 import { VERSION } from '../version.js';
 import { FigureCache } from './cache.js';
 import { checkEncodings } from './chart-data.js';
-import { boundExpressions, boundSpec } from './chart-limits.js';
+import { boundSpec } from './chart-limits.js';
+import { drawSvg, readTable } from './bounded-chart.js';
 import { checkYamlKeys, yamlToJs } from '../config/bounded-yaml.js';
 import { assertRegularFile } from '../content/special-files.js';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import type { FigureBlock } from '../markdown/figures.js';
 import type { Palette } from './palette.js';
 import { accessible, scopeIds, unscoped } from './svg.js';
-import { chartConfig, collectingLogger } from './vega-setup.js';
+import { chartConfig } from './vega-setup.js';
 
 export interface DrawnFigure {
   readonly svg: string;
@@ -99,7 +99,7 @@ async function draw(
         hint: 'Save the data as a CSV or JSON file in the briefing folder and name that.',
       });
     }
-    const rows = await loadData(root, name, where);
+    const rows = await loadData(root, name, where, (text, type) => readTable(text, type, where));
     checkEncodings(spec, { rows, file: name }, where);
     spec['data'] = { values: rows };
   } else {
@@ -119,36 +119,14 @@ async function draw(
     );
   }
   checkMark(spec, where);
-  const vegaWarnings: string[] = [];
-  let svg: string;
-  try {
-    // vega and vega-lite are loaded only by briefings that have charts.
-    const [{ parse: parseVega, View, loader, expressionFunction }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-    boundExpressions(expressionFunction);
-    const compiled = compile(spec as unknown as TopLevelSpec, {
-      config: chartConfig(palette),
-      logger: collectingLogger(vegaWarnings),
-    }).spec;
-    // vega would read any other data URL itself, from the disk or the network: it may read none.
-    // The one data file a chart may name was loaded above, from inside the briefing.
-    const refuse = loader();
-    const refused = (uri: unknown) =>
-      Promise.reject(
-        new Error(`it loads ${String(uri)}; a chart may load only the data file its top-level data.url names, inside the briefing`),
-      );
-    refuse.load = refused;
-    refuse.sanitize = refused;
-    const viewErrors: string[] = [];
-    const view = new View(parseVega(compiled), { renderer: 'none', loader: refuse, logger: collectingLogger(vegaWarnings, viewErrors) });
-    svg = await view.toSVG();
-    if (viewErrors[0]) throw new Error(viewErrors[0]);
-    view.finalize();
-  } catch (error) {
-    throw new BriefError('CHART', `the chart cannot be drawn: ${(error as Error).message}`, {
+  // Drawn on a thread of its own, with a heap and a deadline of its own (bounded-chart.ts).
+  const reply = await drawSvg(spec, chartConfig(palette), where);
+  if ('error' in reply)
+    throw new BriefError('CHART', `the chart cannot be drawn: ${reply.error}`, {
       where,
       hint: 'Check the Vega-Lite specification: https://vega.github.io/vega-lite/docs/',
     });
-  }
+  const { svg, warnings: vegaWarnings } = reply;
   for (const message of vegaWarnings) warnings.push(warning('chart', `chart: ${message}`, where));
   return { svg: accessible(scopeIds(svg, block.key), title, description), caption: description || title };
 }

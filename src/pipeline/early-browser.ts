@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { selectOutputs } from '../outputs/catalogue.js';
 import { Browser } from '../browser/browser.js';
 import { findBrowser, puppeteerExecutablePath } from '../browser/find-browser.js';
+import { limit } from '../config/limits.js';
 import { timeoutOf, type BuildRequest, type BuildResult } from './request.js';
 
 /**
@@ -33,6 +34,10 @@ export function browserFor(request: BuildRequest, purpose: string): Browser {
         purpose,
       }),
     timeoutOf(request),
+    [],
+    // Started before the slides are counted: each print's own deadline is the build's (timeoutOf),
+    // so the browser's calls are bounded by the most the largest deck allowed may take.
+    timeoutOf(request, limit('slides')),
   );
 }
 

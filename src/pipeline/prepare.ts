@@ -6,13 +6,14 @@ import { drawFigures } from '../figures/draw.js';
 import type { SlideStack } from '../markdown/model.js';
 import { drawDiagrams, MERMAID_VERSION, parseDiagrams } from '../browser/mermaid.js';
 import type { PdfMetadata } from '../pdf/pdf-editor.js';
+import { countSlides } from '../render/deck.js';
 import { placeFigures } from '../render/figures.js';
 import { staticPrintRefusal } from '../render/print-deck.js';
 import { fontFiles } from '../render/theme-files.js';
 import { firstTitle, printedSlides } from '../render/printed-slides.js';
 import { VERSION } from '../version.js';
 import { readBriefing } from './read-briefing.js';
-import type { BuildRequest } from './request.js';
+import { timeoutOf, type BuildRequest } from './request.js';
 import type { BuildRun } from './run.js';
 import type { Diagnostic } from '../errors.js';
 
@@ -35,6 +36,7 @@ export async function prepare(run: BuildRun, request: BuildRequest): Promise<Pre
     readBriefing(resolve(request.cwd, request.input), request.cwd, request),
   );
   const { config } = briefing;
+  run.timeoutMs = timeoutOf(request, countSlides(config, briefing.stacks));
   run.warnings.push(...briefing.warnings);
   const assets = resolveAssets(
     briefing.loaded.root,

@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS } from '../config/defaults.js';
+import { DEFAULT_TIMEOUT_MS, TIMEOUT_SLIDES } from '../config/defaults.js';
 import type { Selectable } from '../outputs/catalogue.js';
 import type { Diagnostic } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
@@ -67,9 +67,14 @@ export interface RenderedDeck {
   readonly ownScripts: boolean;
 }
 
-/** The one place the timeout's default is applied. */
-export function timeoutOf(request: Pick<BuildRequest, 'timeoutMs'>): number {
-  return request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+/**
+ * The one place the timeout's default is applied: the person's --timeout, else 60 s, and for a
+ * deck of more than TIMEOUT_SLIDES printed slides that times the square of how many more.
+ */
+export function timeoutOf(request: Pick<BuildRequest, 'timeoutMs'>, slides = 0): number {
+  if (request.timeoutMs !== undefined) return request.timeoutMs;
+  const scale = Math.max(1, slides / TIMEOUT_SLIDES);
+  return Math.round(DEFAULT_TIMEOUT_MS * scale * scale);
 }
 
 export interface ProgressEvent {

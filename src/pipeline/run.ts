@@ -25,7 +25,8 @@ import { timeoutOf, type BuildRequest, type BuildResult, type WrittenFile } from
 export class BuildRun implements AsyncDisposable {
   readonly staging: Staging;
   readonly warnings: Diagnostic[] = [];
-  readonly timeoutMs: number;
+  /** How long each page may take: set again by countSlides, for a large deck (timeoutOf). */
+  timeoutMs: number;
   private readonly pages = new Map<string, number>();
   /** PDFs taken from the cache, not printed. */
   readonly reused: string[] = [];

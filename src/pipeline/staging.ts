@@ -1,11 +1,10 @@
 import { copyFileSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { BriefError } from '../errors.js';
 import { makeDir } from '../content/make-dir.js';
 import { copyContentFile } from '../content/open-file.js';
 import { checkReplaceable, markerText, OUTPUT_MARKER, ownedEntries } from './output-folder.js';
-import { sweepDead } from '../sweep.js';
+import { makeRunDir, sweepDead, sweepDeadRuns } from '../content/scratch.js';
 
 /**
  * A disk (or quota) that fills while the build writes is the machine's state, not a bug: this is
@@ -34,11 +33,14 @@ export class Staging {
     const parent = dirname(outDir);
     // Refused before any work: a folder of someone else's files, or a symlink to one.
     ownedEntries(outDir);
-    // What a run that died (SIGKILL, out of memory) left beside the same output.
-    sweepDead(parent, `.${basename(outDir)}.rfc-brief-`);
-    this.dir = join(parent, `.${basename(outDir)}.rfc-brief-${process.pid}-${randomBytes(3).toString('hex')}`);
+    const prefix = `.${basename(outDir)}.rfc-brief-`;
+    // What a run that died (SIGKILL, out of memory) left beside the same output, and in the
+    // temporary directory whatever this run needs of it.
+    sweepDead(parent, [prefix]);
+    sweepDeadRuns();
     try {
-      makeDir(this.dir);
+      makeDir(parent);
+      this.dir = makeRunDir(parent, prefix);
     } catch (cause) {
       if (explainDiskFull(cause, outDir) !== cause) throw explainDiskFull(cause, outDir);
       throw new BriefError('OUTPUT_NOT_WRITABLE', `cannot write the output folder ${outDir}`, {

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BuildResult } from '../pipeline/request.js';
 import { THEMES_DIR } from '../config/themes.js';
 import { CLIENT_JS } from './client.js';
 import { loadBriefing } from '../content/load.js';
+import { makeTempDir } from '../content/scratch.js';
 import { LIVE_CLIENT_PATH } from '../render/document.js';
 import { browserFor } from '../pipeline/early-browser.js';
 import { BuildEvents } from './events.js';
@@ -54,8 +54,9 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   // The briefing must exist before anything starts: the same error as build gives, no server.
   const root = loadBriefing(resolve(options.cwd, options.input), options.cwd).root;
-  const scratch = mkdtempSync(join(tmpdir(), 'rfc-brief-serve-'));
-  // The live build's folder, and beside it one per PDF (each build owns its output folder).
+  const scratch = makeTempDir('serve');
+  // The live build's folder, and beside it one per PDF (each build owns its output folder); the
+  // scratch folder holds the marker that lets a later run sweep it.
   const out = join(scratch, 'live');
   mkdirSync(out);
   // A second Ctrl-C leaves at once (bin/rfc-brief.js): the scratch folder still goes with the process.

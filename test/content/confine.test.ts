@@ -114,7 +114,7 @@ describe('every path the content names is confined', () => {
   });
 
   it("a chart's data file, with and without the figure cache", async () => {
-    await expect(loadData(root, 'data.csv', where)).rejects.toMatchObject({ code: 'DATA', message: /outside the briefing folder/ });
+    await expect(loadData(root, 'data.csv', where, () => Promise.resolve([]))).rejects.toMatchObject({ code: 'DATA', message: /outside the briefing folder/ });
     const block = { key: 'a.md:4', kind: 'chart' as const, source: 'data: { url: data.csv }\nmark: bar', file: 'a.md', line: 4 };
     const cache = new FigureCache(new CacheStore(join(root, '.cache')));
     await expect(drawChart(block, root, LIGHT, [], cache)).rejects.toMatchObject({ code: 'DATA', where });

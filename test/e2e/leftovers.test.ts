@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
 import { generateDeck } from '../helpers/deck.js';
 import { BIN, ROOT } from '../helpers/paths.js';
+import { spawnBin } from '../helpers/spawn.js';
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
   const start = Date.now();
@@ -139,3 +140,99 @@ describe('Ctrl-C on serve', () => {
     for (const socket of [idle, ...slow]) socket.destroy();
   });
 });
+
+describe('serve and check killed with SIGKILL (their scratch folders carry the pid)', () => {
+  let dir: string;
+  let scratch: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rfc-brief-killed-'));
+    scratch = join(dir, 'tmp');
+    mkdirSync(scratch);
+    mkdirSync(join(dir, 'big'));
+    writeFileSync(join(dir, 'big/deck.md'), generateDeck(600));
+    mkdirSync(join(dir, 'small'));
+    writeFileSync(join(dir, 'small/deck.md'), '## One\n\nNote: said.\n');
+  });
+  const env = () => ({ ...process.env, TMPDIR: scratch });
+  const foldersOf = (kind: string, pid: number) => readdirSync(scratch).filter((name) => name.startsWith(`rfc-brief-${kind}-${pid}-`));
+  const serve = async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', 'small', '--port', '0'], {
+      cwd: dir,
+      env: env(),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await waitFor(() => (/http:\/\/\S+\/slides\//.test(stdout) ? true : undefined), 30_000);
+    return { pid: child.pid ?? 0, child, exited };
+  };
+
+  it("serve's folder is swept by the next run once serve was killed, and a live serve's folder is not", async () => {
+    const alive = await serve();
+    const killed = await serve();
+    expect(foldersOf('serve', killed.pid)).toHaveLength(1);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    expect(foldersOf('serve', killed.pid)).toHaveLength(1);
+    const next = await spawnBin(['check', 'small', '--no-browser'], dir, { env: { TMPDIR: scratch } });
+    expect(next.code).toBe(0);
+    expect(foldersOf('serve', killed.pid)).toEqual([]);
+    expect(foldersOf('serve', alive.pid)).toHaveLength(1);
+    alive.child.kill('SIGINT');
+    expect(await alive.exited).toBe(0);
+    expect(foldersOf('serve', alive.pid)).toEqual([]);
+  });
+
+  it("check's folder and its browser profile are swept by the next run once check was killed", async () => {
+    const child = spawn(process.execPath, [BIN, 'check', 'big'], { cwd: dir, env: env(), stdio: 'ignore' });
+    const pid = child.pid ?? 0;
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await waitFor(() => (foldersOf('check', pid).length > 0 && foldersOf('chromium', pid).length > 0 ? true : undefined));
+    child.kill('SIGKILL');
+    await exited;
+    for (const browser of browsersOf(pid)) execFileSync('kill', ['-9', String(browser)]);
+    expect([foldersOf('check', pid).length, foldersOf('chromium', pid).length]).toEqual([1, 1]);
+    const next = await spawnBin(['build', 'small', '--out', 'out', '--no-pdf'], dir, { env: { TMPDIR: scratch } });
+    expect(next.code).toBe(0);
+    expect([foldersOf('check', pid), foldersOf('chromium', pid)]).toEqual([[], []]);
+  });
+
+  it('a build killed while a chart is drawn takes the chart process with it', async () => {
+    mkdirSync(join(dir, 'endless'));
+    const endless = `test(regexp('(a+)+$'), '${'a'.repeat(40)}!')`;
+    writeFileSync(
+      join(dir, 'endless/deck.md'),
+      `## C\n\n\`\`\`chart\ndata: {values: [{a: 1}]}\ntransform: [{calculate: "${endless}", as: s}]\nmark: text\nencoding: {text: {field: s}}\n\`\`\`\n`,
+    );
+    const child = spawn(process.execPath, [BIN, 'build', 'endless', '--no-pdf', '--no-cache', '--out', 'endless-out'], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
+    const pid = child.pid ?? 0;
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const chartProcess = await waitFor(() => childrenOf(pid).find((c) => c.args.includes('chart-process.js'))?.pid);
+    // Busy in the regular expression: only its watchdog thread can notice that the build is gone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.kill('SIGKILL');
+    await exited;
+    await waitFor(() => (isRunning(chartProcess) ? undefined : true), 5_000);
+  });
+});
+
+function childrenOf(pid: number): { pid: number; args: string }[] {
+  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) === pid)
+    .map((m) => ({ pid: Number(m[1]), args: m[3] ?? '' }));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

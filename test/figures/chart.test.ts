@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveTheme } from '../../src/config/themes.js';
 import type { Diagnostic } from '../../src/errors.js';
 import { drawChart } from '../../src/figures/chart.js';
@@ -116,5 +116,19 @@ describe('drawChart, what vega itself would load', () => {
     const error = await errorOf(drawChart(block(spec), FIXTURE, LIGHT, []));
     expect(error.code).toBe('CHART');
     expect(error.message).toMatch(/a chart may load only the data file its top-level data.url names/);
+  });
+});
+
+describe('drawChart, in a process of its own (issue 15)', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('a chart that runs its process out of memory fails alone: the next chart is drawn by a new one', async () => {
+    vi.stubEnv('RFC_BRIEF_LIMITS', 'chartHeapMb=48');
+    const doubling = Array(25).fill('{calculate: "datum.s + datum.s", as: s}').join(', ');
+    const huge = `data: {values: [{a: 1}]}\ntransform: [{calculate: "'x'", as: s}, ${doubling}]\nmark: text\nencoding: {text: {field: s}}`;
+    const error = await errorOf(drawChart(block(huge), FIXTURE, LIGHT, []));
+    expect([error.code, error.where?.line]).toEqual(['LIMIT', 10]);
+    expect(error.message).toMatch(/^drawing the chart ran out of memory .*\(limit "chartHeapMb"\)$/);
+    expect((await drawChart(block(SPEC), FIXTURE, LIGHT, [])).svg).toContain('>Time per write</text>');
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpath
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { RUN_MARKER, runMarkerText } from '../../src/content/scratch.js';
 import { OUTPUT_MARKER } from '../../src/pipeline/output-folder.js';
 import { run } from '../helpers/cli.js';
 
@@ -79,8 +80,10 @@ describe('the output commit replaces only what rfc-brief wrote', () => {
     const dead = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
     const left = join(dir, `.dist.rfc-brief-${dead}-abcdef`);
     mkdirSync(join(left, 'slides'), { recursive: true });
+    writeFileSync(join(left, RUN_MARKER), runMarkerText(dead));
     const alive = join(dir, `.dist.rfc-brief-${process.ppid}-abcdef`);
     mkdirSync(alive);
+    writeFileSync(join(alive, RUN_MARKER), runMarkerText(process.ppid));
     expect((await build('dist')).code).toBe(0);
     expect(existsSync(left)).toBe(false);
     // A live run's staging folder is its own.
