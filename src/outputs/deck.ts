@@ -6,7 +6,7 @@ import { renderPrintDeck } from '../render/print-deck.js';
 import { deckFiles, REVEAL_CSS } from '../render/theme-files.js';
 import type { MakeOutput } from './job.js';
 
-const PRINT_PAGE = 'slides/.print.html';
+const printPageFile = (name?: string) => `slides/.print${name ? `-${name}` : ''}.html`;
 
 /** slides/: the reveal.js deck with everything it loads beside it. */
 export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) => {
@@ -18,14 +18,14 @@ export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) =
   // What the browser opens to print or measure the slides: reveal.js's print layout written out
   // as a static page, or, for what only reveal.js can lay out, a copy of the deck in which only
   // rfc-brief's own scripts run. Beside the deck, so that it loads the same files.
-  const printPage = () => {
+  const printPage = (name?: string) => {
     const printHtml = staticPrint
       ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets, revealCss: readFileSync(REVEAL_CSS, 'utf8') })
       : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: randomBytes(16).toString('base64') });
-    run.staging.write(PRINT_PAGE, printHtml);
+    run.staging.write(printPageFile(name), printHtml);
     return run.printRequest(
       'slides',
-      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: run.staging.path(PRINT_PAGE) },
+      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: run.staging.path(printPageFile(name)) },
       stacks,
     );
   };
@@ -33,6 +33,6 @@ export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) =
 };
 
 /** The print page is not a deliverable: removed once the slides are printed. */
-export function removePrintPage(run: { readonly staging: { remove(rel: string): void } }): void {
-  run.staging.remove(PRINT_PAGE);
+export function removePrintPage(run: { readonly staging: { remove(rel: string): void } }, name?: string): void {
+  run.staging.remove(printPageFile(name));
 }

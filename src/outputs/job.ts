@@ -10,11 +10,12 @@ export interface Products {
   readonly deck: {
     /** The cache key of the slides PDF: everything that shapes its pages. */
     readonly printKey: string;
-    /** Opens the page the slides are printed (or measured) from, writing it first. */
-    readonly printPage: () => PrintRequest;
+    /** Opens the page the slides are printed (or measured) from, writing it first (under its own name, for an output of its own). */
+    readonly printPage: (name?: string) => PrintRequest;
   };
   readonly 'slides.pdf': Uint8Array;
   readonly 'handout.pdf': undefined;
+  readonly 'slides.pptx': undefined;
   readonly report: RenderedReport;
   readonly 'report.pdf': undefined;
 }

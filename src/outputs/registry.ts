@@ -5,12 +5,14 @@ import type { MakeOutput } from './job.js';
 import { makeReportPdf } from './report-pdf.js';
 import { makeReport } from './report.js';
 import { makeSlidesPdf } from './slides-pdf.js';
+import { makeSlidesPptx } from './slides-pptx.js';
 
 /** How each output of the catalogue is made: one entry per output, checked against the catalogue. */
 export const MAKERS = {
   deck: makeDeck,
   'slides.pdf': makeSlidesPdf,
   'handout.pdf': makeHandoutPdf,
+  'slides.pptx': makeSlidesPptx,
   report: makeReport,
   'report.pdf': makeReportPdf,
 } as const satisfies { readonly [N in OutputId]: MakeOutput<N> };

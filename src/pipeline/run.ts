@@ -107,17 +107,26 @@ export class BuildRun implements AsyncDisposable {
    * warnings of its own print only).
    */
   async pdf(name: string, key: string, meta: PdfMetadata, print: (warnings: Diagnostic[]) => Promise<Uint8Array>): Promise<CachedPdf> {
-    const own: Diagnostic[] = [];
-    this.pdfWarnings.set(name, own);
-    const pdf = await this.pdfCache.get(name, key, own, async () => {
-      const bytes = await print(own);
+    return this.cached(name, key, async (warnings) => {
+      const bytes = await print(warnings);
       this.throwIfAborted();
       const pdf = openPdf(bytes);
       await pdf.setMetadata(meta);
       return { bytes: await pdf.save(), pages: await pdf.pageCount() };
     });
-    if (pdf.reused) this.reused.push(name);
-    return pdf;
+  }
+
+  /** Any printed output (a PDF, slides.pptx): from the cache when nothing that shapes it changed, with the warnings of its own making. */
+  async cached(name: string, key: string, make: (warnings: Diagnostic[]) => Promise<CachedPdf>): Promise<CachedPdf> {
+    const own: Diagnostic[] = [];
+    this.pdfWarnings.set(name, own);
+    const file = await this.pdfCache.get(name, key, own, async () => {
+      const made = await make(own);
+      this.throwIfAborted();
+      return made;
+    });
+    if (file.reused) this.reused.push(name);
+    return file;
   }
 
   writePdf(name: string, pdf: CachedPdf): void {
@@ -131,7 +140,11 @@ export class BuildRun implements AsyncDisposable {
    * --strict every warning) stops it before anything is written, unless it is forced.
    */
   failOnFindings(findings: readonly Diagnostic[]): void {
-    for (const { id } of OUTPUTS) this.warnings.push(...(this.pdfWarnings.get(id) ?? []));
+    // Outputs measured on the same page (slides.pdf, slides.pptx) report what they both find once.
+    for (const { id } of OUTPUTS) {
+      const known = uniqueDiagnostics(this.warnings).length;
+      this.warnings.push(...uniqueDiagnostics([...this.warnings, ...(this.pdfWarnings.get(id) ?? [])]).slice(known));
+    }
     this.pdfWarnings.clear();
     if (this.request.force) return;
     const all = [...this.warnings, ...findings];
