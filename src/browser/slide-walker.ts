@@ -28,6 +28,21 @@ export function walkSlides(): MeasuredSlide[] {
     600: 'SemiBold',
     800: 'ExtraBold',
   };
+  const SVG_PAINT = [
+    'fill',
+    'fill-opacity',
+    'stroke',
+    'stroke-width',
+    'stroke-opacity',
+    'stroke-dasharray',
+    'opacity',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'font-style',
+    'text-anchor',
+    'dominant-baseline',
+  ];
   const px = (value: string): number => parseFloat(value) || 0;
   const css = (el: Element, pseudo?: string) => getComputedStyle(el, pseudo);
   const canvas = document.createElement('canvas').getContext('2d');
@@ -99,32 +114,38 @@ export function walkSlides(): MeasuredSlide[] {
     };
   };
 
-  /** A text node cut where the browser broke its lines: each piece with its first character's rect. */
+  /** The rect of the first character from `i` on that is drawn (collapsed white space is not). */
+  const range = document.createRange();
+  const rectAt = (node: Text, i: number): DOMRect | undefined => {
+    for (let k = i; k < node.length; k++) {
+      range.setStart(node, k);
+      range.setEnd(node, k + 1);
+      const rect = [...range.getClientRects()].find((r) => r.width > 0 || r.height > 0);
+      if (rect) return rect;
+    }
+    return undefined;
+  };
+  /** The last offset in [low, high] for which `fits(offset)` holds, `fits` true up to some offset and false after. */
+  const bisect = (low: number, high: number, fits: (offset: number) => boolean): number => {
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (fits(mid)) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  /** A text node cut where the browser broke its lines (characters land on them in order): each piece with its first character's rect. */
   const pieces = (node: Text): { start: number; end: number; rect: DOMRect }[] => {
-    const range = document.createRange();
-    const rectAt = (i: number): DOMRect | undefined => {
-      for (let k = i; k < node.length; k++) {
-        range.setStart(node, k);
-        range.setEnd(node, k + 1);
-        const rect = [...range.getClientRects()].find((r) => r.width > 0 || r.height > 0);
-        if (rect) return rect;
-      }
-      return undefined;
-    };
     const found: { start: number; end: number; rect: DOMRect }[] = [];
     for (let start = 0; start < node.length;) {
-      const first = rectAt(start);
+      const first = rectAt(node, start);
       if (!first) break;
-      // Characters land on the lines in order: the last one on this line is found by bisection.
-      let [low, high] = [start + 1, node.length];
-      while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        const rect = rectAt(mid - 1);
-        if (!rect || rect.top < first.bottom - 1) low = mid;
-        else high = mid - 1;
-      }
-      found.push({ start, end: low, rect: first });
-      start = low;
+      const end = bisect(start + 1, node.length, (mid) => {
+        const rect = rectAt(node, mid - 1);
+        return !rect || rect.top < first.bottom - 1;
+      });
+      found.push({ start, end, rect: first });
+      start = end;
     }
     return found;
   };
@@ -146,12 +167,15 @@ export function walkSlides(): MeasuredSlide[] {
     return { kind: 'number', scheme, start: (li.parentElement as HTMLOListElement | null)?.start ?? 1, ...common };
   };
 
-  /** Where an element's content is cut off (overflow not visible on the way up): lines below are not shown. */
-  const clipOf = (el: Element, stop: Element): number => {
-    let bottom = Infinity;
-    for (let e: Element | null = el; e && e !== stop; e = e.parentElement)
-      if (css(e).overflowY !== 'visible') bottom = Math.min(bottom, e.getBoundingClientRect().bottom);
-    return bottom;
+  /** Where an element's content is cut off (overflow not visible on the way up): what lies beyond is not shown. */
+  const clipOf = (el: Element, stop: Element): { bottom: number; right: number } => {
+    const clip = { bottom: Infinity, right: Infinity };
+    for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+      const [s, r] = [css(e), e.getBoundingClientRect()];
+      if (s.overflowY !== 'visible') clip.bottom = Math.min(clip.bottom, r.bottom - px(s.borderBottomWidth));
+      if (s.overflowX !== 'visible') clip.right = Math.min(clip.right, r.right - px(s.borderRightWidth));
+    }
+    return clip;
   };
 
   /** The paragraphs of a block: each run of inline content between block boundaries, lines as laid out. */
@@ -188,8 +212,12 @@ export function walkSlides(): MeasuredSlide[] {
       const keep = /^(pre|pre-wrap|break-spaces)$/.test(s.whiteSpace);
       const clip = clipOf(parent, section);
       const cell = parent.closest('td, th');
-      for (const { start, end, rect } of pieces(node)) {
-        if (rect.top >= clip - 1) break;
+      for (const { start, end: full, rect } of pieces(node)) {
+        if (rect.top >= clip.bottom - 1) break;
+        if (rect.left >= clip.right - 1) continue;
+        // A line running past a box that clips it (a long code line) ends where the box does.
+        const end =
+          clip.right === Infinity ? full : bisect(start + 1, full, (mid) => (rectAt(node, mid - 1)?.right ?? 0) <= clip.right + 1);
         const text = node.data.slice(start, end).replace(/\n/g, keep ? '' : ' ');
         const run = runOf(keep ? text : text.replace(/[ \t\r\f]+/g, ' '), parent);
         const last = lines.at(-1);
@@ -316,14 +344,23 @@ export function walkSlides(): MeasuredSlide[] {
     const alt = el.getAttribute('alt') ?? el.getAttribute('aria-label') ?? el.closest('figure')?.getAttribute('data-caption');
     let svg: string | undefined;
     if (el.tagName.toLowerCase() === 'svg') {
+      // Standalone: each element's computed paint written on it, the stylesheets left out (PowerPoint
+      // and LibreOffice read few of the selectors a diagram's <style> uses).
       const copy = el.cloneNode(true) as SVGSVGElement;
-      for (const [name, value] of [
-        ['xmlns', 'http://www.w3.org/2000/svg'],
-        ['width', `${r.width}`],
-        ['height', `${r.height}`],
-      ])
-        copy.setAttribute(name!, value!);
+      const [from, to] = [
+        [el, ...el.querySelectorAll('*')],
+        [copy, ...copy.querySelectorAll('*')],
+      ];
+      from.forEach((source, i) => {
+        const target = to[i]!;
+        const s = css(source);
+        if (s.display === 'none') target.setAttribute('display', 'none');
+        for (const name of SVG_PAINT) if (s.getPropertyValue(name)) target.setAttribute(name, s.getPropertyValue(name));
+      });
+      for (const style of copy.querySelectorAll('style')) style.remove();
       copy.removeAttribute('style');
+      for (const [name, value] of Object.entries({ xmlns: 'http://www.w3.org/2000/svg', width: `${r.width}`, height: `${r.height}` }))
+        copy.setAttribute(name, value);
       svg = new XMLSerializer().serializeToString(copy);
     }
     const src = el instanceof HTMLImageElement && !/\.svg($|[?#])/i.test(el.currentSrc) ? el.currentSrc : undefined;

@@ -7,6 +7,7 @@ import { attr, emu, text, textBody, type TextContext } from './text-body.js';
 /** A text body to put where pptxgenjs wrote its marker: a shape's or a cell's, or a notes page's. */
 export type Body =
   | {
+      readonly name?: string;
       readonly frame: { readonly box: Box; readonly top: number };
       readonly paragraphs: readonly Paragraph[];
       readonly number?: boolean;
@@ -55,7 +56,11 @@ export async function finishPackage(bytes: Uint8Array, filling: Filling): Promis
       const body = filling.bodies.get(key);
       if (!body || 'notes' in body) return all;
       const { box } = body.frame;
-      const placed = head.replace(/<a:off x="-?\d+" y="-?\d+"\/><a:ext cx="\d+" cy="\d+"\/>/, xfrm(box));
+      // A placeholder takes its layout's place and name in pptxgenjs: the slide's own are set here.
+      const placed = head
+        .replace(/<a:off x="-?\d+" y="-?\d+"\/><a:ext cx="\d+" cy="\d+"\/>/, xfrm(box))
+        .replace(/(<p:cNvPr id="\d+" name=")[^"]*"/, `$1${attr(body.name ?? 'Text')}"`)
+        .replace(/\s*hasCustomPrompt="1"/, '');
       return `<p:sp>${placed}${textBody('p', body.frame, body.paragraphs, { ...context, number: body.number === true })}`;
     });
     xml = xml.replace(MARKED_CELL, (all, key: string) => {

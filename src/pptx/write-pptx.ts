@@ -99,7 +99,7 @@ function addPaint(slide: Pptx.default.Slide, paint: Paint): void {
 
 function addText(slide: Pptx.default.Slide, shape: TextShape, marker: (body: Body) => string): void {
   const frame = textFrame(shape.box, shape.paragraphs);
-  const text = marker({ frame, paragraphs: shape.paragraphs, number: shape.role === 'number' });
+  const text = marker({ name: shape.name, frame, paragraphs: shape.paragraphs, number: shape.role === 'number' });
   slide.addText(text, {
     ...place(frame.box),
     objectName: shape.name,
