@@ -10,12 +10,12 @@ describe('the outputs registry', () => {
   });
 
   it('gives --only its names in order, the report HTML and PDF under one', () => {
-    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'report']);
+    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'pptx', 'report']);
   });
 
   it('makes everything for a plain build, in the catalogue order', () => {
     const { wanted, made } = selectOutputs(undefined, true);
-    expect(ids(wanted)).toEqual(['deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf']);
+    expect(ids(wanted)).toEqual(['deck', 'slides.pdf', 'handout.pdf', 'slides.pptx', 'report', 'report.pdf']);
     expect(ids(made)).toEqual(ids(wanted));
   });
 
@@ -23,6 +23,12 @@ describe('the outputs registry', () => {
     const { wanted, made } = selectOutputs(['handout'], true);
     expect(ids(wanted)).toEqual(['handout.pdf']);
     expect(ids(made)).toEqual(['deck', 'slides.pdf', 'handout.pdf']);
+  });
+
+  it('makes slides.pptx from the deck alone', () => {
+    const { wanted, made } = selectOutputs(['pptx'], true);
+    expect(ids(wanted)).toEqual(['slides.pptx']);
+    expect(ids(made)).toEqual(['deck', 'slides.pptx']);
   });
 
   it('leaves out whatever is printed with --no-pdf', () => {
