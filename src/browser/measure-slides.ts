@@ -19,8 +19,9 @@ const PICTURE_SCALE = 2;
 export async function measureSlides(
   page: Page,
   allowedDir: string,
+  size: { readonly width: number; readonly height: number },
 ): Promise<{ readonly slides: MeasuredSlide[]; readonly pictures: Map<string, PictureBytes>[] }> {
-  const slides = await page.evaluate(walkSlides);
+  const slides = await page.evaluate(walkSlides, size);
   const pictures: Map<string, PictureBytes>[] = [];
   for (const slide of slides) {
     const found = new Map<string, PictureBytes>();

@@ -8,7 +8,7 @@ import type { Box, Cell, Colour, Item, Line, MeasuredSlide, Paragraph, Run, Tabl
  * computed styles; tables cell by cell; images, charts, diagrams and display math as pictures to
  * capture; backgrounds, borders and absolutely placed ::before/::after as painted boxes.
  */
-export function walkSlides(): MeasuredSlide[] {
+export function walkSlides(size: { readonly width: number; readonly height: number }): MeasuredSlide[] {
   const PICTURE = 'img, svg, video, canvas, iframe, .katex-display';
   const TEXT = 'h1, h2, h3, h4, h5, h6, p, ul, ol, dl, blockquote, pre, .callout, figcaption, caption, address';
   const SKIP = 'aside.notes, script, style, template, annotation, .katex-mathml';
@@ -303,7 +303,14 @@ export function walkSlides(): MeasuredSlide[] {
     const paragraphs = paragraphsOf(el, section);
     const s = css(el);
     const fill = colour(s.backgroundColor, opacityOf(el));
-    const box = rel(el.getBoundingClientRect());
+    // Inside the borders, which are painted apart and would be covered by the shape's fill.
+    const [r, b] = [el.getBoundingClientRect(), (side: string) => px(s.getPropertyValue(`border-${side}-width`))];
+    const box = rel({
+      left: r.left + b('left'),
+      top: r.top + b('top'),
+      width: r.width - b('left') - b('right'),
+      height: r.height - b('top') - b('bottom'),
+    });
     return paragraphs.length ? { kind: 'text', role, name, box, fill, radius: px(s.borderTopLeftRadius), paragraphs } : undefined;
   };
 
@@ -408,13 +415,28 @@ export function walkSlides(): MeasuredSlide[] {
   for (const page of document.querySelectorAll<HTMLElement>('.pdf-page')) {
     const section = page.querySelector<HTMLElement>('section');
     if (!section) continue;
-    const r = section.getBoundingClientRect();
-    origin = { x: r.left, y: r.top };
+    // The slide's frame on its page: centred in the page's margin (a centred slide's section is only
+    // as tall as its content, and moved down).
+    const [r, p] = [section.getBoundingClientRect(), page.getBoundingClientRect()];
+    origin = { x: r.left, y: p.top + ((r.left - p.left) * size.height) / size.width };
     const items: Item[] = [];
     visit(section, items, section);
     const number = page.querySelector('.slide-number-pdf');
     const shape = number && css(number).display !== 'none' ? textShape(number, 'number', 'Slide Number', section) : undefined;
-    if (shape) items.push(shape);
+    // In the page's margin, past the slide: moved in, as far as it is out.
+    const [dx, dy] = shape
+      ? [Math.min(0, size.width - shape.box.x - shape.box.w), Math.min(0, size.height - shape.box.y - shape.box.h)]
+      : [0, 0];
+    if (shape)
+      items.push({
+        ...shape,
+        box: { ...shape.box, x: shape.box.x + dx, y: shape.box.y + dy },
+        paragraphs: shape.paragraphs.map((para) => ({
+          ...para,
+          left: para.left + dx,
+          lines: para.lines.map((l) => ({ ...l, baseline: l.baseline + dy })),
+        })),
+      });
     const painted = [section, page.querySelector('.slide-background'), page, document.body].map((e) => e && colour(css(e).backgroundColor));
     const background = painted.find(Boolean) ?? { hex: 'FFFFFF', alpha: 1 };
     slides.push({ background: { hex: background.hex, alpha: 1 }, items });

@@ -29,10 +29,11 @@ export const makeSlidesPptx: MakeOutput<'slides.pptx'> = async ({ prepared, run,
       return await run.browser('print the PDFs').withPage(async (page) => {
         await openForPrint(page, request, warnings);
         warnings.push(...overflowFindings(await measureOpenPage(page), slides));
-        const measured = await measureSlides(page, request.allowedDir);
         const options = config.revealOptions;
+        const size = { width: Number(options['width']) || 960, height: Number(options['height']) || 700 };
+        const measured = await measureSlides(page, request.allowedDir, size);
         const bytes = await writePptx({
-          deck: { width: Number(options['width']) || 960, height: Number(options['height']) || 700, slides: measured.slides },
+          deck: { ...size, slides: measured.slides },
           notes: printed.map((entry) => (entry.slide ? notesParagraphs(entry.slide.notes.html) : [])),
           pictures: measured.pictures,
           meta: { ...meta, lang: meta.lang || undefined },
