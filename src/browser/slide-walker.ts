@@ -178,9 +178,36 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
     return clip;
   };
 
+  /** The room inline boxes take around a text node (padding, border, margin of inline code): text has no such box in PowerPoint. */
+  const gaps = (node: Text, block: Element): { before: number; after: number } => {
+    const gap = { before: 0, after: 0 };
+    const texts = (e: Element) => {
+      const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT, { acceptNode: (t) => ((t as Text).data.trim() ? 1 : 3) });
+      const first = walker.nextNode();
+      let last = first;
+      for (let n = first; n; n = walker.nextNode()) last = n;
+      return { first, last };
+    };
+    for (let e = node.parentElement; e && e !== block && !BLOCK.test(css(e).display); e = e.parentElement) {
+      const [s, { first, last }] = [css(e), texts(e)];
+      if (first === node) gap.before += px(s.marginLeft) + px(s.borderLeftWidth) + px(s.paddingLeft);
+      if (last === node) gap.after += px(s.marginRight) + px(s.borderRightWidth) + px(s.paddingRight);
+    }
+    return gap;
+  };
+  /** Room after a run kept as letter spacing on its last character (split off into a run of its own). */
+  const queue: Mutable<Run>[] = [];
+  const spaced = (run: Mutable<Run>, room: number, add: (tail: Mutable<Run>) => void) => {
+    const chars = [...run.text];
+    const lastChar = chars.pop();
+    if (lastChar === undefined) return;
+    run.text = chars.join('');
+    add({ ...run, text: lastChar, spacing: run.spacing + room });
+  };
+
   /** The paragraphs of a block: each run of inline content between block boundaries, lines as laid out. */
-  const paragraphsOf = (block: Element, section: Element): Paragraph[] => {
-    type Open = { runs: Mutable<Run>[]; top: number; bottom: number; baseline: number; size: number; cell: Element | null };
+  const paragraphsOf = (block: Element, section: Element, only?: readonly Node[]): Paragraph[] => {
+    type Open = { runs: Mutable<Run>[]; top: number; bottom: number; baseline: number; size: number; cell: Element | null; left: number };
     const found: Paragraph[] = [];
     let lines: Open[] = [];
     let [owner, level, bullet, tabs] = [block, 0, undefined as Paragraph['bullet'], [] as number[]];
@@ -199,8 +226,11 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
         const left = owner.getBoundingClientRect().left - origin.x + px(s.borderLeftWidth) + px(s.paddingLeft) + px(s.textIndent);
         const pitch = shown.length > 1 ? (shown.at(-1)!.baseline - shown[0]!.baseline) / (shown.length - 1) : 0;
         const lineHeight = s.lineHeight === 'normal' ? pitch || px(s.fontSize) * 1.2 : px(s.lineHeight);
-        const align = ({ center: 'ctr', right: 'r', end: 'r', justify: 'just' } as const)[s.textAlign as 'center'] ?? 'l';
-        found.push({ lines: shown, align, left, lineHeight, level, bullet, tabs });
+        const aligns: Record<string, Paragraph['align']> = { center: 'ctr', right: 'r', end: 'r', justify: 'just' };
+        const align = aligns[s.textAlign] ?? 'l';
+        // The first line may start further in (after an inline image, inside inline code's padding).
+        const indent = align === 'l' && !bullet ? Math.max(0, (kept[0]?.left ?? Infinity) - origin.x - left) : 0;
+        found.push({ lines: shown, align, left, lineHeight, level, bullet, tabs, indent: Number.isFinite(indent) ? indent : 0 });
         bullet = undefined;
       }
       [lines, tabs] = [[], []];
@@ -212,16 +242,22 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
       const keep = /^(pre|pre-wrap|break-spaces)$/.test(s.whiteSpace);
       const clip = clipOf(parent, section);
       const cell = parent.closest('td, th');
-      for (const { start, end: full, rect } of pieces(node)) {
-        if (rect.top >= clip.bottom - 1) break;
-        if (rect.left >= clip.right - 1) continue;
+      const gap = gaps(node, block);
+      const found = pieces(node);
+      found.forEach(({ start, end: full, rect }, index) => {
+        if (rect.top >= clip.bottom - 1 || rect.left >= clip.right - 1) return;
         // A line running past a box that clips it (a long code line) ends where the box does.
         const end =
           clip.right === Infinity ? full : bisect(start + 1, full, (mid) => (rectAt(node, mid - 1)?.right ?? 0) <= clip.right + 1);
         const text = node.data.slice(start, end).replace(/\n/g, keep ? '' : ' ');
         const run = runOf(keep ? text : text.replace(/[ \t\r\f]+/g, ' '), parent);
         const last = lines.at(-1);
-        if (last && rect.top < last.bottom - 1 && rect.bottom > last.top + 1) {
+        const same = last && rect.top < last.bottom - 1 && rect.bottom > last.top + 1;
+        if (index === found.length - 1 && gap.after > 0) spaced(run, gap.after, (tail) => queue.push(tail));
+        if (index === 0 && gap.before > 0 && same && last.runs.length > 0)
+          spaced(last.runs.at(-1)!, gap.before, (tail) => last.runs.push(tail));
+        const tails = queue.splice(0);
+        if (same && last) {
           // Cells of one row laid out as one line (code line numbers): a tab to where the cell starts.
           if (cell && last.cell && cell !== last.cell) {
             tabs.push(cell.getBoundingClientRect().left - origin.x + px(css(cell).paddingLeft));
@@ -229,21 +265,29 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
           }
           const prev = last.runs.at(-1);
           if (!keep && prev?.text.endsWith(' ') && run.text.startsWith(' ')) run.text = run.text.slice(1);
-          last.runs.push(run);
+          last.runs.push(run, ...tails);
           [last.top, last.bottom, last.cell] = [Math.min(last.top, rect.top), Math.max(last.bottom, rect.bottom), cell];
           if (run.size > last.size && !run.shift) last.size = run.size;
-          continue;
+          return;
         }
         const baseline = rect.top + ascent(s);
         // A blank line (in code) is where the baselines leave room for one.
         const pitch = px(s.lineHeight) || px(s.fontSize) * 1.2;
         for (let b = (last?.baseline ?? Infinity) + pitch; keep && b < baseline - pitch / 2; b += pitch)
-          lines.push({ runs: [{ ...run, text: ' ' }], top: b, bottom: b, baseline: b, size: run.size, cell });
-        lines.push({ runs: [run], top: rect.top, bottom: rect.bottom, baseline, size: run.size, cell });
-      }
+          lines.push({ runs: [{ ...run, text: ' ' }], top: b, bottom: b, baseline: b, size: run.size, cell, left: Infinity });
+        lines.push({
+          runs: [run, ...tails],
+          top: rect.top,
+          bottom: rect.bottom,
+          baseline,
+          size: run.size,
+          cell,
+          left: (keep ? rect : (rectAt(node, start + text.length - text.trimStart().length) ?? rect)).left,
+        });
+      });
     };
-    const walk = (node: Node) => {
-      for (const child of node.childNodes) {
+    const walk = (node: Node, children: Iterable<Node> = node.childNodes) => {
+      for (const child of children) {
         if (child.nodeType === Node.TEXT_NODE) addText(child as Text);
         if (!(child instanceof Element) || child.matches(SKIP) || css(child).display === 'none') continue;
         if (!BLOCK.test(css(child).display) || child.matches('td, th, tr, tbody, thead')) {
@@ -259,7 +303,7 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
         [owner, level] = [outer.owner, outer.level];
       }
     };
-    walk(block);
+    walk(block, only);
     flush();
     return found;
   };
@@ -408,7 +452,43 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
       if (shape) items.push(shape);
       return;
     }
-    if (block) for (const child of el.children) visit(child, items, section);
+    if (!block) return;
+    // Inline content between blocks (a raw <small> under the slide's text) is a paragraph of its own.
+    let pending: Node[] = [];
+    const pendingShape = () => {
+      const shown = pending.filter((n) => n.textContent?.trim());
+      if (shown.length > 0) {
+        const range = document.createRange();
+        range.setStartBefore(pending[0]!);
+        range.setEndAfter(pending.at(-1)!);
+        const paragraphs = paragraphsOf(el, section, pending);
+        if (paragraphs.length)
+          items.push({
+            kind: 'text',
+            role: 'body',
+            name: `Text ${items.length + 1}`,
+            box: rel(range.getBoundingClientRect()),
+            fill: undefined,
+            radius: 0,
+            paragraphs,
+          });
+      }
+      pending = [];
+    };
+    for (const child of el.childNodes) {
+      const inline =
+        child.nodeType === Node.TEXT_NODE ||
+        (child instanceof Element &&
+          !child.matches(`${SKIP}, ${PICTURE}, table`) &&
+          !BLOCK.test(css(child).display) &&
+          css(child).display !== 'none');
+      if (inline) pending.push(child);
+      else {
+        pendingShape();
+        if (child instanceof Element) visit(child, items, section);
+      }
+    }
+    pendingShape();
   };
 
   const slides: MeasuredSlide[] = [];

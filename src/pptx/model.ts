@@ -77,6 +77,8 @@ export interface Paragraph {
   readonly bullet: Bullet | undefined;
   /** Tab stops, px from the slide's left (cells of a row laid out as one line: code line numbers). */
   readonly tabs: readonly number[];
+  /** Where the first line starts further in, px (a paragraph that starts with inline code: its padding). */
+  readonly indent: number;
 }
 
 /** One block of text (heading, paragraph, list, quote, callout, code): one shape. */

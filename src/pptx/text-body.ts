@@ -64,7 +64,7 @@ export function textBody(
 function paragraphXml(paragraph: Paragraph, left: number, before: number, context: TextContext): string {
   const margin = Math.max(0, paragraph.left - left);
   const bullet = paragraph.bullet;
-  const indent = bullet ? Math.min(0, bullet.x - paragraph.left) : 0;
+  const indent = bullet ? Math.min(0, bullet.x - paragraph.left) : paragraph.indent;
   const attributes = [
     `marL="${emu(margin)}"`,
     `indent="${emu(Math.max(indent, -margin))}"`,

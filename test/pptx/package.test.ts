@@ -31,6 +31,7 @@ const paragraph = (lines: Line[], extra: Partial<Paragraph> = {}): Paragraph => 
   level: 0,
   bullet: undefined,
   tabs: [],
+  indent: 0,
   ...extra,
 });
 // A 1×1 PNG.

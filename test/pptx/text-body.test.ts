@@ -25,6 +25,7 @@ const para = (baselines: number[], extra: Partial<Paragraph> = {}): Paragraph =>
   level: 0,
   bullet: undefined,
   tabs: [],
+  indent: 0,
   ...extra,
 });
 const context = { lang: 'en', link: () => undefined };
