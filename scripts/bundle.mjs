@@ -24,7 +24,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['vega', 'vega-lite', 'mermaid', 'dompurify', 'pdf-lib', 'sanitize-html', 'reveal.js', 'pptxgenjs', 'jszip'],
+  external: ['vega', 'vega-lite', 'mermaid', 'dompurify', 'pdf-lib', 'sanitize-html', 'reveal.js', 'pptxgenjs'],
   plugins: [
     {
       // puppeteer-core itself stays outside (only the fallback connect() loads it), its CDP

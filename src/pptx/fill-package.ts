@@ -1,8 +1,8 @@
-import type JSZip from 'jszip';
 import type { Palette } from '../config/palette.js';
 import type { Box, Paragraph } from './model.js';
-import { read, repairPackage } from './repair-package.js';
+import { repairPackage } from './repair-package.js';
 import { attr, emu, text, textBody, type TextContext } from './text-body.js';
+import { Package, readZip, writeZip } from './zip.js';
 
 /** A text body to put where pptxgenjs wrote its marker: a shape's or a cell's, or a notes page's. */
 export type Body =
@@ -30,14 +30,13 @@ const MARKED_CELL = /<a:txBody>(?:(?!<\/a:txBody>).)*?(@@rfc-brief-\d+@@)(?:(?!<
 const MARKED_NOTES = /<a:p>(?:(?!<\/a:p>).)*?(@@rfc-brief-\d+@@)(?:(?!<\/a:p>).)*<\/a:p>/gs;
 
 /** The package pptxgenjs wrote, with rfc-brief's text bodies, SVGs, notes and theme put in, and repaired. */
-export async function finishPackage(bytes: Uint8Array, filling: Filling): Promise<Uint8Array> {
-  const { default: Zip } = await import('jszip');
-  const zip = await Zip.loadAsync(bytes);
+export function finishPackage(bytes: Uint8Array, filling: Filling): Uint8Array {
+  const zip = new Package(readZip(bytes));
   const lang = filling.meta.lang || 'en-US';
-  const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+  const slides = zip.names().filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
   for (const name of slides) {
     const index = Number(/(\d+)\.xml$/.exec(name)?.[1]) - 1;
-    const rels = new Relationships(await read(zip, relsOf(name)));
+    const rels = new Relationships(zip.text(relsOf(name)));
     const links = new Map<string, { rId: string; slide: boolean } | undefined>();
     const context: TextContext = {
       lang,
@@ -51,7 +50,7 @@ export async function finishPackage(bytes: Uint8Array, filling: Filling): Promis
         return links.get(href);
       },
     };
-    let xml = await read(zip, name);
+    let xml = zip.text(name);
     xml = xml.replace(MARKED_SHAPE, (all, head: string, key: string) => {
       const body = filling.bodies.get(key);
       if (!body || 'notes' in body) return all;
@@ -71,24 +70,24 @@ export async function finishPackage(bytes: Uint8Array, filling: Filling): Promis
       const [slide, pictureName] = [Number(picture.slice(0, picture.indexOf(':'))), picture.slice(picture.indexOf(':') + 1)];
       if (slide !== index) continue;
       const media = `ppt/media/rfc-brief-${index + 1}-${rels.size() + 1}.svg`;
-      zip.file(media, svg);
+      zip.set(media, svg);
       const rId = rels.add('image', `../media/${media.slice('ppt/media/'.length)}`);
       xml = withSvg(xml, pictureName, rId);
     }
-    zip.file(name, xml);
-    zip.file(relsOf(name), rels.xml());
+    zip.set(name, xml);
+    zip.set(relsOf(name), rels.xml());
   }
-  for (const name of Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
-    const xml = (await read(zip, name)).replace(MARKED_NOTES, (all, key: string) => {
+  for (const name of zip.names().filter((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))) {
+    const xml = zip.text(name).replace(MARKED_NOTES, (all, key: string) => {
       const body = filling.bodies.get(key);
       return body && 'notes' in body ? notesXml(body.notes, lang) : all;
     });
-    zip.file(name, xml);
+    zip.set(name, xml);
   }
-  await setTheme(zip, filling.palette);
-  await setProperties(zip, filling.meta, lang);
-  await repairPackage(zip);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  setTheme(zip, filling.palette);
+  setProperties(zip, filling.meta, lang);
+  repairPackage(zip);
+  return writeZip(zip.entries);
 }
 
 function relsOf(part: string): string {
@@ -121,7 +120,7 @@ function notesXml(paragraphs: readonly string[], lang: string): string {
 }
 
 /** The theme's colours and fonts in the package's theme, so that what is added in PowerPoint matches. */
-async function setTheme(zip: JSZip, palette: Palette): Promise<void> {
+function setTheme(zip: Package, palette: Palette): void {
   const name = 'ppt/theme/theme1.xml';
   const colour = (value: string) => `<a:srgbClr val="${value.replace('#', '').toUpperCase()}"/>`;
   const accents = [...palette.series, palette.muted, palette.grid].slice(0, 6);
@@ -130,24 +129,25 @@ async function setTheme(zip: JSZip, palette: Palette): Promise<void> {
     `<a:dk2>${colour(palette.muted)}</a:dk2><a:lt2>${colour(palette.panel)}</a:lt2>` +
     accents.map((c, i) => `<a:accent${i + 1}>${colour(c)}</a:accent${i + 1}>`).join('') +
     `<a:hlink>${colour(palette.series[0] ?? palette.text)}</a:hlink><a:folHlink>${colour(palette.muted)}</a:folHlink></a:clrScheme>`;
-  zip.file(name, (await read(zip, name)).replace(/<a:clrScheme.*?<\/a:clrScheme>/s, scheme));
+  zip.set(name, zip.text(name).replace(/<a:clrScheme.*?<\/a:clrScheme>/s, scheme));
   // The master paints the theme's background itself (pptxgenjs puts it on a layout only).
   const master = 'ppt/slideMasters/slideMaster1.xml';
   const bg = `<p:bg><p:bgPr><a:solidFill>${colour(palette.background)}</a:solidFill><a:effectLst/></p:bgPr></p:bg>`;
-  zip.file(
+  zip.set(
     master,
-    (await read(zip, master))
+    zip
+      .text(master)
       .replace(/<p:cSld>(?!<p:bg>)/, `<p:cSld>${bg}`)
       .replace('<p:titleStyle>  <a:lvl1pPr algn="ctr"', '<p:titleStyle>  <a:lvl1pPr algn="l"'),
   );
 }
 
-async function setProperties(zip: JSZip, meta: Filling['meta'], lang: string): Promise<void> {
+function setProperties(zip: Package, meta: Filling['meta'], lang: string): void {
   const name = 'docProps/core.xml';
   const extra = `${meta.keywords?.length ? `<cp:keywords>${text(meta.keywords.join(', '))}</cp:keywords>` : ''}<dc:language>${text(lang)}</dc:language>`;
-  zip.file(name, (await read(zip, name)).replace('</cp:coreProperties>', `${extra}</cp:coreProperties>`));
+  zip.set(name, zip.text(name).replace('</cp:coreProperties>', `${extra}</cp:coreProperties>`));
   const app = 'docProps/app.xml';
-  zip.file(app, (await read(zip, app)).replace(/<Company>[^<]*<\/Company>/, '<Company></Company>'));
+  zip.set(app, zip.text(app).replace(/<Company>[^<]*<\/Company>/, '<Company></Company>'));
 }
 
 class Relationships {

@@ -1,4 +1,4 @@
-import type JSZip from 'jszip';
+import type { Package } from './zip.js';
 
 /**
  * What in pptxgenjs 4.0.1's package makes PowerPoint offer to repair the file (its repair dialog),
@@ -19,25 +19,18 @@ import type JSZip from 'jszip';
  * each run (rfc-brief writes its text bodies itself, text-body.ts), and shape ids repeated on a
  * slide (a table's frame takes the id of the shape before it): ids are numbered again per part.
  */
-export async function repairPackage(zip: JSZip): Promise<void> {
-  const parts = Object.keys(zip.files).filter((name) => !zip.files[name]?.dir);
-  for (const name of parts.filter((n) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(n))) {
-    let xml = await read(zip, name);
+export function repairPackage(zip: Package): void {
+  for (const name of zip.names().filter((n) => /^ppt\/(slides|slideLayouts|slideMasters|notesSlides|notesMasters)\/[^/]+\.xml$/.test(n))) {
+    let xml = zip.text(name);
     xml = withEffectList(xml);
     xml = withTextBodies(xml);
     xml = xml.replace(/<a:ln><\/a:ln>|<a:ln\/>/g, '<a:ln><a:noFill/></a:ln>');
     xml = renumberShapes(xml);
     if (name.startsWith('ppt/notesSlides/')) xml = matchNotesMaster(xml);
-    zip.file(name, xml);
+    zip.set(name, xml);
   }
-  await giveNotesMasterItsTheme(zip);
-  await fixContentTypes(zip);
-}
-
-export async function read(zip: JSZip, name: string): Promise<string> {
-  const file = zip.file(name);
-  if (!file) throw new Error(`the package has no ${name}`);
-  return file.async('string');
+  giveNotesMasterItsTheme(zip);
+  fixContentTypes(zip);
 }
 
 function withEffectList(xml: string): string {
@@ -69,13 +62,12 @@ function matchNotesMaster(xml: string): string {
     .replace(/(<p:ph type="body")(?![^>]*idx=)/g, '$1 idx="3"');
 }
 
-async function giveNotesMasterItsTheme(zip: JSZip): Promise<void> {
+function giveNotesMasterItsTheme(zip: Package): void {
   const rels = 'ppt/notesMasters/_rels/notesMaster1.xml.rels';
-  if (!zip.file(rels) || !zip.file('ppt/theme/theme1.xml')) return;
+  if (!zip.has(rels) || !zip.has('ppt/theme/theme1.xml')) return;
   const theme = 'ppt/theme/theme2.xml';
-  if (!zip.file(theme))
-    zip.file(theme, (await read(zip, 'ppt/theme/theme1.xml')).replace(/<a:theme ([^>]*)name="[^"]*"/, '<a:theme $1name="Notes"'));
-  zip.file(rels, (await read(zip, rels)).replace('Target="../theme/theme1.xml"', 'Target="../theme/theme2.xml"'));
+  if (!zip.has(theme)) zip.set(theme, zip.text('ppt/theme/theme1.xml').replace(/<a:theme ([^>]*)name="[^"]*"/, '<a:theme $1name="Notes"'));
+  zip.set(rels, zip.text(rels).replace('Target="../theme/theme1.xml"', 'Target="../theme/theme2.xml"'));
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -89,12 +81,13 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** One entry per part: an Override for each part it names that exists, a Default for each extension in use. */
-async function fixContentTypes(zip: JSZip): Promise<void> {
+function fixContentTypes(zip: Package): void {
   const name = '[Content_Types].xml';
-  const xml = await read(zip, name);
+  const xml = zip.text(name);
   const parts = new Set(
-    Object.keys(zip.files)
-      .filter((n) => !zip.files[n]?.dir && n !== name)
+    zip
+      .names()
+      .filter((n) => n !== name)
       .map((n) => `/${n}`),
   );
   const overrides = [...xml.matchAll(/<Override PartName="([^"]+)" ContentType="([^"]+)"\/>/g)]
@@ -110,7 +103,7 @@ async function fixContentTypes(zip: JSZip): Promise<void> {
     return `<Default Extension="${ext}" ContentType="${type}"/>`;
   });
   const list = [...named].map(([part, type]) => `<Override PartName="${part}" ContentType="${type}"/>`);
-  zip.file(
+  zip.set(
     name,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults.join('')}${list.join('')}</Types>`,
   );

@@ -79,7 +79,8 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
     const notes = input.notes[index] ?? [];
     if (notes.length > 0) slide.addNotes(marker({ notes }));
   });
-  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not compressed: the package is compressed once, when it is finished.
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return finishPackage(bytes, { bodies, svgs, palette, meta, link: input.link });
 }
 
