@@ -135,6 +135,71 @@ describe('slides.pptx of the default briefing', () => {
   });
 });
 
+const BLOCKS = `## Blocks
+
+<div class="callout callout-note" data-callout="note"><p class="callout-title">Note</p><p>A callout is <strong>one</strong> shape.</p></div>
+
+<div style="display: flex; gap: 40px"><div data-region="left"><p>Left column</p></div><div data-region="right"><p>Right column</p></div></div>
+
+Go to [the last slide](#/1) or [the web](https://example.org/).
+
+\`\`\`js
+const line = 'a very long line that the code block cuts off at its right edge, well past the slide, far past it, and beyond';
+\`\`\`
+
+Note: Said.
+
+---
+
+## Last
+
+Note: Said too.
+`;
+
+// Blocks as the layouts contract writes them (BRIEF-CONTRACT.md), in raw HTML until the layouts are in.
+describe('slides.pptx of a slide with a callout, regions, links and a long code line', () => {
+  let slide: string;
+  let rels: ReturnType<typeof relationships>;
+  const shapes = (xml: string) => [...xml.matchAll(/<p:sp>.*?<\/p:sp>/gs)].map(([sp]) => sp);
+  const left = (sp: string) => Number(/<a:off x="(\d+)"/.exec(sp)?.[1]);
+  const right = (sp: string) => left(sp) + Number(/<a:ext cx="(\d+)"/.exec(sp)?.[1]);
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pptx-blocks-'));
+    writeFileSync(join(dir, 'deck.md'), BLOCKS);
+    const result = await run(['build', 'deck.md', '--out', 'out', '--only', 'pptx'], dir);
+    expect(result.code).toBe(0);
+    const pptx = await readPptx(readFileSync(join(dir, 'out/slides.pptx')));
+    expect(packageProblems(pptx)).toEqual([]);
+    slide = pptx.parts.get(pptx.slides[0]!) ?? '';
+    rels = relationships(pptx.parts, pptx.slides[0]!);
+  });
+
+  it('makes a callout one shape: its title and its text', () => {
+    const callout = shapes(slide).filter((sp) => partText(sp).join('\n').includes('A callout is one shape.'));
+    expect(callout).toHaveLength(1);
+    expect(partText(callout[0]!)).toEqual(['Note', 'A callout is one shape.']);
+  });
+
+  it('keeps regions apart, side by side', () => {
+    const [l, r] = ['Left column', 'Right column'].map((text) => shapes(slide).find((sp) => partText(sp).includes(text)) ?? '');
+    expect(l).not.toBe(r);
+    expect(left(r!)).toBeGreaterThan(right(l!));
+  });
+
+  it('links to the web and to the slide a #/h/v link names', () => {
+    expect(rels.find((r) => r.type === 'slide')?.target).toBe('ppt/slides/slide2.xml');
+    expect(slide).toMatch(/<a:hlinkClick r:id="rId\d+" action="ppaction:\/\/hlinksldjump">/);
+    expect(rels.some((r) => r.type === 'hyperlink' && r.external)).toBe(true);
+  });
+
+  it('cuts a code line where the code block cuts it, inside the slide', () => {
+    const code = shapes(slide).find((sp) => partText(sp).join('').includes('const line')) ?? '';
+    expect(partText(code).join('')).not.toContain('and beyond');
+    expect(right(code)).toBeLessThanOrEqual(12192000);
+  });
+});
+
 describe('a slide that overflows', () => {
   it('fails slides.pptx as it fails slides.pdf, with the same finding', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pptx-overflow-'));
