@@ -59,7 +59,7 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
   it('refuses an unknown output name in --only', async () => {
     const result = await run(['build', '--only', 'slides,memo'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('expected some of deck, slides, handout, report (not memo)');
+    expect(result.stderr).toContain('expected some of deck, slides, handout, pptx, report (not memo)');
   });
 
   it('refuses a handout layout it does not have', async () => {

@@ -72,6 +72,7 @@ describe('progress and the build report', () => {
       'deck',
       'slides.pdf',
       'handout.pdf',
+      'slides.pptx',
       'report',
       'report.pdf',
       'measure',
@@ -81,6 +82,7 @@ describe('progress and the build report', () => {
       'dist/slides/index.html',
       'dist/slides.pdf',
       'dist/handout.pdf',
+      'dist/slides.pptx',
       'dist/report/index.html',
       'dist/report.pdf',
     ]);

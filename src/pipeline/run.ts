@@ -140,11 +140,7 @@ export class BuildRun implements AsyncDisposable {
    * --strict every warning) stops it before anything is written, unless it is forced.
    */
   failOnFindings(findings: readonly Diagnostic[]): void {
-    // Outputs measured on the same page (slides.pdf, slides.pptx) report what they both find once.
-    for (const { id } of OUTPUTS) {
-      const known = uniqueDiagnostics(this.warnings).length;
-      this.warnings.push(...uniqueDiagnostics([...this.warnings, ...(this.pdfWarnings.get(id) ?? [])]).slice(known));
-    }
+    for (const { id } of OUTPUTS) this.warnings.push(...(this.pdfWarnings.get(id) ?? []));
     this.pdfWarnings.clear();
     if (this.request.force) return;
     const all = [...this.warnings, ...findings];

@@ -42,6 +42,7 @@ describe('rebuilding', () => {
       'report.pdf',
       'slides',
       'slides.pdf',
+      'slides.pptx',
     ]);
     expect(readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.'))).toEqual(['.rfc-brief-output']);
   });

@@ -44,7 +44,14 @@ describe('one build of the default briefing: deck, slides PDF, handout and repor
         .split('\n')
         .filter(Boolean)
         .map((line) => line.split(' ')[0]),
-    ).toEqual(['dist/slides/index.html', 'dist/slides.pdf', 'dist/handout.pdf', 'dist/report/index.html', 'dist/report.pdf']);
+    ).toEqual([
+      'dist/slides/index.html',
+      'dist/slides.pdf',
+      'dist/handout.pdf',
+      'dist/slides.pptx',
+      'dist/report/index.html',
+      'dist/report.pdf',
+    ]);
     expect(launches).toBe(1);
   });
 
