@@ -30,7 +30,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['vega', 'vega-lite', 'mermaid', 'dompurify', 'pdf-lib', 'sanitize-html', 'reveal.js'],
+  external: ['vega', 'vega-lite', 'mermaid', 'dompurify', 'pdf-lib', 'sanitize-html', 'reveal.js', 'pptxgenjs'],
   plugins: [
     {
       // puppeteer-core itself stays outside (only the fallback connect() loads it), its CDP

@@ -61,7 +61,7 @@ describe('rfc-brief build --no-pdf (in-process)', () => {
   it('refuses an unknown output name in --only', async () => {
     const result = await run(['build', '--only', 'slides,memo'], dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('expected some of deck, slides, handout, report, html, images (not memo)');
+    expect(result.stderr).toContain('expected some of deck, slides, handout, pptx, report, html, images (not memo)');
   });
 
   it('refuses a handout layout it does not have', async () => {

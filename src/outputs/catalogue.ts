@@ -33,6 +33,15 @@ export const OUTPUTS = [
     needs: ['slides.pdf'],
   },
   {
+    id: 'slides.pptx',
+    select: 'pptx',
+    entry: 'slides.pptx',
+    file: 'slides.pptx',
+    label: 'write slides.pptx',
+    printed: true,
+    needs: ['deck'],
+  },
+  {
     id: 'report',
     select: 'report',
     entry: 'report',

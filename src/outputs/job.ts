@@ -18,6 +18,7 @@ export interface Products {
   };
   readonly 'slides.pdf': Uint8Array;
   readonly 'handout.pdf': undefined;
+  readonly 'slides.pptx': undefined;
   readonly report: RenderedReport;
   readonly 'report.pdf': undefined;
   readonly 'slides.html': undefined;

@@ -117,13 +117,17 @@ export class BuildRun implements AsyncDisposable {
     });
   }
 
-  /** Any output kept like the PDFs (one payload, its pages, its own warnings). */
+  /** Any printed output (a PDF, slides.pptx): from the cache when nothing that shapes it changed, with the warnings of its own making. */
   async cached(name: string, key: string, make: (warnings: Diagnostic[]) => Promise<CachedPdf>): Promise<CachedPdf> {
     const own: Diagnostic[] = [];
     this.pdfWarnings.set(name, own);
-    const made = await this.pdfCache.get(name, key, own, () => make(own));
-    if (made.reused) this.reused.push(name);
-    return made;
+    const file = await this.pdfCache.get(name, key, own, async () => {
+      const made = await make(own);
+      this.throwIfAborted();
+      return made;
+    });
+    if (file.reused) this.reused.push(name);
+    return file;
   }
 
   /** An output that is a folder of files; `pages`: what the listing counts (a slide a file). */

@@ -44,6 +44,7 @@ describe('rebuilding', () => {
       'slides-images',
       'slides.html',
       'slides.pdf',
+      'slides.pptx',
     ]);
     expect(readdirSync(join(dir, 'dist')).filter((name) => name.startsWith('.'))).toEqual(['.rfc-brief-output']);
   });

@@ -48,6 +48,7 @@ describe('one build of the default briefing: deck, slides PDF, handout and repor
       'dist/slides/index.html',
       'dist/slides.pdf',
       'dist/handout.pdf',
+      'dist/slides.pptx',
       'dist/report/index.html',
       'dist/report.pdf',
       'dist/slides.html',

@@ -10,12 +10,21 @@ describe('the outputs registry', () => {
   });
 
   it('gives --only its names in order, the report HTML and PDF under one', () => {
-    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'report', 'html', 'images']);
+    expect(SELECTABLE).toEqual(['deck', 'slides', 'handout', 'pptx', 'report', 'html', 'images']);
   });
 
   it('makes everything for a plain build, in the catalogue order', () => {
     const { wanted, made } = selectOutputs(undefined, true);
-    expect(ids(wanted)).toEqual(['deck', 'slides.pdf', 'handout.pdf', 'report', 'report.pdf', 'slides.html', 'slides-images']);
+    expect(ids(wanted)).toEqual([
+      'deck',
+      'slides.pdf',
+      'handout.pdf',
+      'slides.pptx',
+      'report',
+      'report.pdf',
+      'slides.html',
+      'slides-images',
+    ]);
     expect(ids(made)).toEqual(ids(wanted));
   });
 
@@ -28,6 +37,12 @@ describe('the outputs registry', () => {
   it('makes the deck for slides.html and for the slide images, without writing it', () => {
     expect(ids(selectOutputs(['html'], true).made)).toEqual(['deck', 'slides.html']);
     expect(ids(selectOutputs(['images'], true).made)).toEqual(['deck', 'slides-images']);
+  });
+
+  it('makes slides.pptx from the deck alone', () => {
+    const { wanted, made } = selectOutputs(['pptx'], true);
+    expect(ids(wanted)).toEqual(['slides.pptx']);
+    expect(ids(made)).toEqual(['deck', 'slides.pptx']);
   });
 
   it('leaves out whatever is printed with --no-pdf', () => {
