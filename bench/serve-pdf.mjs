@@ -3,10 +3,7 @@
 //
 // Served: slide 100 is edited (so nothing comes from the cache), the live rebuild is let finish,
 // then GET /slides.pdf (or /handout.pdf, /report.pdf) is timed to the last byte. Cold: the same
-// edit, then `node bin/rfc-brief.js build deck --only slides` with a cache folder of its own,
-// once serve is idle (it makes a PDF asked for lately again after a save: that is waited for).
-// Asked later: the edit, 1.5 s (the deck looked at), then the request, which finds the PDF made
-// ahead or being made. Unchanged: a request with nothing changed (from the cache).
+// edit, then `node bin/rfc-brief.js build deck --only slides` with a cache folder of its own.
 //
 //   node bench/serve-pdf.mjs [--slides 200] [--runs 5] [--only slides,handout,report]
 import { spawn } from 'node:child_process';
@@ -20,8 +17,6 @@ import { writeDeck } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(root, 'bin/rfc-brief.js');
-/** "Asked later": the PDF asked for this long after the save. */
-const LATER_MS = 1500;
 
 export async function measureServePdf({ slides = 200, runs = 5, only = ['slides', 'handout', 'report'] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-bench-pdf-'));
@@ -40,59 +35,35 @@ export async function measureServePdf({ slides = 200, runs = 5, only = ['slides'
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const builds = () => stderr.split('rebuilt in').length - 1;
-  // serve makes again, once the saves pause, each PDF asked for lately: its line says when.
-  const asked = new Set();
-  const ahead = () => [...asked].map((name) => stderr.split(`${name}.pdf made ahead`).length - 1);
-  const save = async () => {
-    const before = { builds: builds(), ahead: ahead() };
-    edit();
-    await until(
-      () => (builds() > before.builds ? true : undefined),
-      30_000,
-      () => 'serve did not rebuild',
-    );
-    // Waits for what serve does after this save (made ahead) to be done: nothing else runs then.
-    return () =>
-      until(
-        () => (ahead().every((n, i) => n > before.ahead[i]) ? true : undefined),
-        60_000,
-        () => 'nothing made ahead',
-      );
-  };
-  const results = Object.fromEntries(only.map((name) => [name, { cold: [], served: [], later: [], unchanged: [] }]));
-  const timed = async (list, work) => {
-    const started = performance.now();
-    await work();
-    list.push(performance.now() - started);
-  };
+  const results = Object.fromEntries(only.map((name) => [name, { cold: [], served: [], unchanged: [] }]));
   try {
     const base = await until(
       () => /http:\/\/[^/\s]+\//.exec(stdout)?.[0],
       30_000,
       () => `serve printed no URL: ${stderr}`,
     );
-    for (const name of only) {
-      // The first request launches the browser: not measured (the next ones find it warm).
-      await fetchPdf(`${base}${name}.pdf`);
-      asked.add(name);
-      for (let run = 0; run < runs; run++) {
-        // Alternate which goes first, so that drift on the machine hits both alike.
-        for (const how of run % 2 ? ['served', 'cold'] : ['cold', 'served']) {
-          const settled = await save();
-          if (how === 'cold') {
-            await settled();
-            await timed(results[name].cold, () => coldBuild(dir, name, run));
-          } else {
-            await timed(results[name].served, () => fetchPdf(`${base}${name}.pdf`));
-            await settled();
-          }
+    // The first request launches the browser: not measured (the next ones find it warm).
+    for (const name of only) await fetchPdf(`${base}${name}.pdf`);
+    for (let run = 0; run < runs; run++) {
+      // Alternate which goes first, so that drift on the machine hits both alike.
+      const order = run % 2 ? ['served', 'cold'] : ['cold', 'served'];
+      for (const name of only) {
+        for (const how of order) {
+          const before = builds();
+          edit();
+          await until(
+            () => (builds() > before ? true : undefined),
+            30_000,
+            () => 'serve did not rebuild',
+          );
+          const started = performance.now();
+          if (how === 'served') await fetchPdf(`${base}${name}.pdf`);
+          else await coldBuild(dir, name, run);
+          results[name][how].push(performance.now() - started);
         }
-        // As a person asks for it: the deck looked at first, then the PDF tab reloaded.
-        const settled = await save();
-        await new Promise((r) => setTimeout(r, LATER_MS));
-        await timed(results[name].later, () => fetchPdf(`${base}${name}.pdf`));
-        await settled();
-        await timed(results[name].unchanged, () => fetchPdf(`${base}${name}.pdf`));
+        const started = performance.now();
+        await fetchPdf(`${base}${name}.pdf`);
+        results[name].unchanged.push(performance.now() - started);
       }
     }
   } finally {
@@ -110,8 +81,6 @@ export async function measureServePdf({ slides = 200, runs = 5, only = ['slides'
           coldMs: Math.round(cold),
           servedMs: Math.round(served),
           ratio: Math.round((served / cold) * 100) / 100,
-          askedLaterMs: Math.round(median(r.later)),
-          askedLaterRatio: Math.round((median(r.later) / cold) * 100) / 100,
           unchangedMs: Math.round(median(r.unchanged)),
           coldAllMs: r.cold.map(Math.round),
           servedAllMs: r.served.map(Math.round),

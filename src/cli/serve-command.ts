@@ -32,10 +32,10 @@ export function registerServe(program: Command, io: CliIo): void {
             io.stderr(`${colour(32, '✓')} rebuilt in ${ms} ms\n`);
           } else io.stderr(`${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
         },
-        onPdf: ({ name, ahead, result, error, ms }) => {
+        onPdf: ({ name, result, error, ms }) => {
           const pages = result?.written[0]?.pages;
-          const what = `${name}${ahead ? ' made ahead of the next request' : ''} in ${ms} ms`;
-          if (result) io.stderr(`${colour(32, '✓')} ${what}${pages === undefined ? '' : ` (${pages} page${pages === 1 ? '' : 's'})`}\n`);
+          if (result)
+            io.stderr(`${colour(32, '✓')} ${name} in ${ms} ms${pages === undefined ? '' : ` (${pages} page${pages === 1 ? '' : 's'})`}\n`);
           else io.stderr(`${name}: ${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
         },
       });

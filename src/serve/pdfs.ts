@@ -18,11 +18,6 @@ export const SERVED_PDFS = {
 } as const satisfies Record<string, { id: 'slides.pdf' | 'handout.pdf' | 'report.pdf'; select: Selectable }>;
 export type ServedPdfPath = keyof typeof SERVED_PDFS;
 
-/** How long after it was last asked for a PDF is made ahead of the next request. */
-const KEPT_AHEAD_MS = 5 * 60_000;
-/** The pause in the saves after which it is: typing with autosave on prints nothing. */
-const PAUSE_MS = 400;
-
 export function isServedPdf(pathname: string): pathname is ServedPdfPath {
   return Object.hasOwn(SERVED_PDFS, pathname);
 }
@@ -36,7 +31,7 @@ export interface PdfOptions extends Pick<
   readonly slideCache: SlideCache;
   /** The server's browser (launched when first used), lent to each build. */
   readonly browser: Browser;
-  readonly onPdf?: ((outcome: { name: string; ahead: boolean; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
+  readonly onPdf?: ((outcome: { name: string; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
 }
 
 /**
@@ -48,52 +43,19 @@ export interface PdfOptions extends Pick<
  */
 export class ServedPdfs {
   private readonly queues = new Map<string, Promise<unknown>>();
-  /** When each PDF was last asked for. */
-  private readonly asked = new Map<ServedPdfPath, number>();
-  /** PDFs queued to be made ahead that have not started: one is enough. */
-  private readonly queuedAhead = new Set<ServedPdfPath>();
-  private ahead: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly options: PdfOptions) {}
 
-  /** The PDF of the briefing as it is now. */
   make(path: ServedPdfPath): Promise<Uint8Array> {
-    this.asked.set(path, Date.now());
-    return this.enqueue(path, true);
-  }
-
-  /**
-   * The briefing changed (a good save): each PDF asked for in the last minutes (a PDF open in a
-   * tab, reloaded after the next save) is made again once the saves pause, so that the next
-   * request finds it in the cache, or being made, instead of starting it.
-   */
-  changed(): void {
-    clearTimeout(this.ahead);
-    if (this.closed) return;
-    this.ahead = setTimeout(() => {
-      for (const [path, at] of this.asked) {
-        if (Date.now() - at > KEPT_AHEAD_MS || this.queuedAhead.has(path)) continue;
-        this.queuedAhead.add(path);
-        this.enqueue(path, false).catch(() => undefined);
-      }
-    }, PAUSE_MS);
-  }
-
-  private enqueue(path: ServedPdfPath, asked: boolean): Promise<Uint8Array> {
     const { id, select } = SERVED_PDFS[path];
     const previous = this.queues.get(id) ?? Promise.resolve();
-    const made = previous
-      .catch(() => undefined)
-      .then(() => {
-        if (!asked) this.queuedAhead.delete(path);
-        return this.build(id, select, asked);
-      });
+    const made = previous.catch(() => undefined).then(() => this.build(id, select));
     this.queues.set(id, made);
     return made;
   }
 
-  private async build(id: 'slides.pdf' | 'handout.pdf' | 'report.pdf', select: Selectable, asked: boolean): Promise<Uint8Array> {
+  private async build(id: 'slides.pdf' | 'handout.pdf' | 'report.pdf', select: Selectable): Promise<Uint8Array> {
     const { scratch, slideCache, browser, onPdf, ...source } = this.options;
     const out = join(scratch, select);
     if (this.closed) throw new BriefError('INTERRUPTED', `serve is stopping: ${id} was not made`);
@@ -101,7 +63,7 @@ export class ServedPdfs {
     const ms = () => Math.round(performance.now() - started);
     try {
       const result = await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
-      onPdf?.({ name: id, ahead: !asked, result, ms: ms() });
+      onPdf?.({ name: id, result, ms: ms() });
     } catch (error) {
       // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
       const said =
@@ -111,8 +73,7 @@ export class ServedPdfs {
               hint: `Fix them and ask for ${id} again (rfc-brief check finds the same).`,
             })
           : error;
-      // Made ahead, a failure is said when the PDF is asked for (the page says why).
-      if (asked) onPdf?.({ name: id, ahead: false, error: said, ms: ms() });
+      onPdf?.({ name: id, error: said, ms: ms() });
       throw said;
     }
     return readFileSync(join(out, outputInfo(id).file));
@@ -121,7 +82,6 @@ export class ServedPdfs {
   /** No more PDFs; those being made (they fail once the browser is stopped) are waited for. */
   async close(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.ahead);
     await Promise.allSettled(this.queues.values());
   }
 }

@@ -34,8 +34,8 @@ export interface ServeOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Each rebuild: its result, or the error that stopped it. */
   readonly onBuild?: ((outcome: { result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
-  /** Each PDF made (asked for, or `ahead` of the next request): its build's result, or the error that stopped it. */
-  readonly onPdf?: ((outcome: { name: string; ahead: boolean; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
+  /** Each PDF asked for: its build's result, or the error that stopped it. */
+  readonly onPdf?: ((outcome: { name: string; result?: BuildResult; error?: unknown; ms: number }) => void) | undefined;
 }
 
 export interface RunningServer {
@@ -66,11 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // One browser for the server's life, started when first needed (a PDF, a diagram to draw).
   const browser = browserFor({ ...options, out, pdf: true }, 'draw the diagrams and print the PDFs');
   browser.keepTabReady = true;
-  const onBuild: ServeOptions['onBuild'] = (outcome) => {
-    options.onBuild?.(outcome);
-    if (outcome.result) pdfs.changed();
-  };
-  const rebuilds = new Rebuilds({ ...options, root, out, browser, onBuild }, events);
+  const rebuilds = new Rebuilds({ ...options, root, out, browser }, events);
   const pdfs = new ServedPdfs({ ...options, scratch, slideCache: rebuilds.slideCache, browser });
   await rebuilds.rebuild();
   const files = {

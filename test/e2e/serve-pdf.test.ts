@@ -48,7 +48,6 @@ describe('rfc-brief serve makes the PDFs on request', () => {
   const file = join(dir, 'deck/01.md');
   let server: RunningServer;
   let launches: number;
-  const made: { name: string; ahead: boolean }[] = [];
   /** The PDF as poppler reads it: its pages and its text. */
   const pdf = (body: Buffer) => {
     const path = join(dir, 'got.pdf');
@@ -68,7 +67,6 @@ describe('rfc-brief serve makes the PDFs on request', () => {
       port: 0,
       host: '127.0.0.1',
       env: { ...process.env, RFC_BRIEF_CACHE_DIR: join(dir, 'cache') },
-      onPdf: ({ name, ahead }) => made.push({ name, ahead }),
     });
   });
   afterAll(async () => {
@@ -101,19 +99,6 @@ describe('rfc-brief serve makes the PDFs on request', () => {
       expect(got.type).toBe('application/pdf');
       expect(pdf(got.body).text).toContain(words);
     }
-  });
-
-  it('makes the PDFs asked for again after a save, ahead of the next request', async () => {
-    const before = made.length;
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Edited words.', 'Words made ahead.'));
-    const deadline = Date.now() + 60_000;
-    const aheadOf = (name: string) => made.slice(before).some((m) => m.ahead && m.name === name);
-    while (!(aheadOf('slides.pdf') && aheadOf('handout.pdf') && aheadOf('report.pdf'))) {
-      if (Date.now() > deadline) throw new Error(`not made ahead within 60 s: ${JSON.stringify(made.slice(before))}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const got = await fetchBytes(server.url, '/slides.pdf');
-    expect(pdf(got.body).text).toContain('Words made ahead.');
   });
 
   it('draws the diagrams and prints every PDF with the one browser it keeps', () => {
