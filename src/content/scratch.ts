@@ -54,7 +54,13 @@ export function makeTempDir(kind: TempKind): string {
 /** `parent/<prefix><pid>-<random>`, holding the marker; `parent` must exist. */
 export function makeRunDir(parent: string, prefix: string): string {
   const dir = mkdtempSync(join(parent, `${prefix}${process.pid}-`));
-  writeFileSync(join(dir, RUN_MARKER), runMarkerText(), { flag: 'wx', mode: 0o600 });
+  try {
+    writeFileSync(join(dir, RUN_MARKER), runMarkerText(), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    // A folder without its marker would never be swept (a full disk): none is left.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return dir;
 }
 

@@ -119,7 +119,7 @@ async function draw(
     );
   }
   checkMark(spec, where);
-  // Drawn on a thread of its own, with a heap and a deadline of its own (bounded-chart.ts).
+  // Drawn in a process of its own, with a heap and a deadline of its own (bounded-chart.ts).
   const reply = await drawSvg(spec, chartConfig(palette), where);
   if ('error' in reply)
     throw new BriefError('CHART', `the chart cannot be drawn: ${reply.error}`, {
