@@ -444,8 +444,10 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
     if (el.matches(PICTURE)) return void (s.visibility !== 'hidden' && items.push(picture(el, `Picture ${count}`)));
     if (el instanceof HTMLTableElement) return void items.push(table(el, `Table ${count}`, section));
     if (text) {
-      const title =
-        el.parentElement === section && /^H[12]$/.test(el.tagName) && !items.some((i) => i.kind === 'text' && i.role === 'title');
+      // The slide's heading: a child of the section, or (an image split) the first thing of its text region.
+      const region = el.parentElement?.matches('[data-region]') ? el.parentElement : undefined;
+      const heading = el.parentElement === section || (region?.parentElement?.parentElement === section && region.firstElementChild === el);
+      const title = heading && /^H[12]$/.test(el.tagName) && !items.some((i) => i.kind === 'text' && i.role === 'title');
       // What is painted inside the block (a code block's panel, inline code) goes behind its text.
       for (const inner of el.querySelectorAll('*')) if (!inner.closest(SKIP)) decorate(inner, items, true);
       const shape = textShape(el, title ? 'title' : 'body', title ? 'Title' : `Text ${count}`, section);

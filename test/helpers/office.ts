@@ -73,6 +73,8 @@ export interface Word {
   readonly text: string;
   readonly x: number;
   readonly y: number;
+  /** The word's box top to bottom: about its font size. */
+  readonly height: number;
 }
 
 /** Each page's words with where they start (points from the top-left corner), as `pdftotext -bbox` reads them. */
@@ -82,15 +84,18 @@ export function pdfWords(pdf: string): Word[][] {
     .split('<page ')
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)].map(([, x, y, text]) => ({
-        text: text!
-          .replace(/&amp;/g, '&')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"')
-          .replace(/&apos;/g, "'"),
-        x: Number(x),
-        y: Number(y),
-      })),
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        ([, x, y, bottom, text]) => ({
+          text: text!
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&apos;/g, "'"),
+          x: Number(x),
+          y: Number(y),
+          height: Number(bottom) - Number(y),
+        }),
+      ),
     );
 }
