@@ -104,7 +104,7 @@ function slide(index, rand) {
 /**
  * One slide of the mixed deck (#19 goal 1: "a deck with code, tables, layouts and math"): the
  * features of #17 that change what the print page holds. Slides cycle through a two-column layout
- * (60/40, a list beside a table), a callout with inline math, display math, code steps, a
+ * (50/50, a list beside a table), a callout with inline math, display math, code steps, a
  * two-column slide with code beside a callout, and a plain table. Written as rfc-brief reads them;
  * a build without those features prints the markers as they are (a comment, a quote, `$` text),
  * so the deck builds before and after they land. Every slide is kept short enough to fit either way.
@@ -116,7 +116,7 @@ function mixedSlide(index, rand) {
   const table = ['| Area | Count | Share |', '| --- | ---: | ---: |', row(1), row(2), row(3)];
   switch (index % 6) {
     case 1:
-      return ['<!-- layout: two-cols 60/40 -->', title, '', item(), item(), item(), '', '<!-- ::right:: -->', '', ...table].join('\n');
+      return ['<!-- layout: two-cols 50/50 -->', title, '', item(), item(), item(), '', '<!-- ::right:: -->', '', ...table].join('\n');
     case 2:
       return [
         title,
