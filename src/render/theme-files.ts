@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { REVEAL_DIST, THEMES_DIR, resolveTheme, type Theme } from '../config/themes.js';
 import { NO_DECK_ASSETS, type DeckAssets } from '../config/deck-assets.js';
 import { DECK_LIB } from './deck.js';
+import { unshippedFamilyAliases } from './font-aliases.js';
 
 /** A file copied into the output: an absolute source, a path relative to the document's folder. */
 /** reveal.js's stylesheet: copied with the deck, inlined (trimmed) into its print page. */
@@ -47,6 +48,8 @@ const FONT_FILES: readonly CopiedFile[] = [
 const REVEAL_EXTRAS = join(THEMES_DIR, 'reveal-extras.css');
 /** Layouts and callouts (issue 17), in every theme, linked after the theme's own styles. */
 const LAYOUTS_CSS = { from: join(THEMES_DIR, 'layouts.css'), to: lib('theme/layouts.css') };
+/** The layouts' type under a reveal.js theme, whose type is larger for the slide's size than ours. */
+const REVEAL_LAYOUTS_CSS = { from: join(THEMES_DIR, 'reveal-layouts.css'), to: lib('theme/reveal-layouts.css') };
 
 /**
  * reveal.js's themes @import Google Fonts: a deck that asks the network, and a PDF whose type
@@ -54,6 +57,12 @@ const LAYOUTS_CSS = { from: join(THEMES_DIR, 'layouts.css'), to: lib('theme/layo
  */
 export function withoutRemoteImports(css: string): string {
   return css.replace(/@import\s+(?:url\()?\s*["']?(?:https?:)?\/\/[^"')\s]+["']?\s*\)?[^;]*;/g, '');
+}
+
+/** A reveal.js theme as the deck links it: nothing from the network, no family left to the machine. */
+function revealThemeCss(css: string): string {
+  const aliases = unshippedFamilyAliases(css);
+  return withoutRemoteImports(css) + (aliases ? `\n${aliases}\n` : '');
 }
 
 /**
@@ -71,7 +80,7 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
   const ownCss = own.css.map((file) => file.to);
   if (theme.kind !== 'brief') {
     // A stylesheet of the briefing's own is copied as written; what it loads is reported.
-    const text = theme.kind === 'reveal' ? withoutRemoteImports(readFileSync(theme.cssFile, 'utf8')) : undefined;
+    const text = theme.kind === 'reveal' ? revealThemeCss(readFileSync(theme.cssFile, 'utf8')) : undefined;
     files.push(
       { from: theme.cssFile, to: lib('theme/theme.css'), root: theme.root, ...(text === undefined ? {} : { text }) },
       { from: own.highlight ?? join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
@@ -79,10 +88,17 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
     files.push(LAYOUTS_CSS);
     if (theme.kind === 'css')
       return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), LAYOUTS_CSS.to, ...ownCss] };
-    files.push({ from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') }, ...FONT_FILES);
+    files.push({ from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') }, REVEAL_LAYOUTS_CSS, ...FONT_FILES);
     return {
       files,
-      stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), lib('theme/reveal-extras.css'), LAYOUTS_CSS.to, ...ownCss],
+      stylesheets: [
+        lib('theme/theme.css'),
+        lib('theme/highlight.css'),
+        lib('theme/reveal-extras.css'),
+        LAYOUTS_CSS.to,
+        REVEAL_LAYOUTS_CSS.to,
+        ...ownCss,
+      ],
     };
   }
   const highlight = own.highlight ? { from: own.highlight, to: lib('theme/highlight.css') } : undefined;

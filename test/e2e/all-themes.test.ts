@@ -133,4 +133,12 @@ describe('every theme the README lists, end to end', () => {
       expect(inkContrast(pdf, box), `the figure on page ${box.page + 1}, as printed`).toBeGreaterThanOrEqual(MIN_CONTRAST);
     }
   });
+
+  // The default briefing, every layout it uses (columns, an image split, a big number beside its
+  // chart, callouts), under each theme: reveal.js's themes set larger type than ours (issue 19).
+  it.each(THEMES)('%s: the default briefing passes check (nothing overflows, no region, no slide)', async (theme) => {
+    const checked = await run(['check', join(ROOT, 'content'), '--theme', theme], dir);
+    expect([checked.code, checked.stderr.split('\n').filter((line) => /error|warning/.test(line))]).toEqual([0, []]);
+    expect(checked.stdout + checked.stderr).toMatch(/\d+ slides checked: no problems found/);
+  });
 });
