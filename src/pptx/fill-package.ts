@@ -11,6 +11,7 @@ export type Body =
       readonly frame: { readonly box: Box; readonly top: number };
       readonly paragraphs: readonly Paragraph[];
       readonly number?: boolean;
+      readonly title?: boolean;
       readonly cell?: boolean;
     }
   | { readonly notes: readonly string[] };
@@ -60,7 +61,7 @@ export function finishPackage(bytes: Uint8Array, filling: Filling): Uint8Array {
         .replace(/<a:off x="-?\d+" y="-?\d+"\/><a:ext cx="\d+" cy="\d+"\/>/, xfrm(box))
         .replace(/(<p:cNvPr id="\d+" name=")[^"]*"/, `$1${attr(body.name ?? 'Text')}"`)
         .replace(/\s*hasCustomPrompt="1"/, '');
-      return `<p:sp>${placed}${textBody('p', body.frame, body.paragraphs, { ...context, number: body.number === true })}`;
+      return `<p:sp>${placed}${textBody('p', body.frame, body.paragraphs, { ...context, number: body.number === true, title: body.title === true })}`;
     });
     xml = xml.replace(MARKED_CELL, (all, key: string) => {
       const body = filling.bodies.get(key);

@@ -138,6 +138,34 @@ describe('slides.pptx of the default briefing', () => {
     });
   });
 
+  /*
+   * Where the theme's fonts are not installed (most readers' machines), LibreOffice sets the text in
+   * a substitute, here DejaVu Sans: 6% wider than Inter, its bold 16% wider. The lines stay as the
+   * browser broke them: no text shape wraps, and a title, which LibreOffice wraps whatever the shape
+   * says, shrinks to keep its lines.
+   */
+  it('keeps each title’s lines in LibreOffice with a substitute for the theme’s font', () => {
+    const office = pdfWords(
+      pptxToPdf(join(dir, 'dist/slides.pptx'), join(dir, 'substitute'), { ...process.env } as Record<string, string>),
+    );
+    const chromium = pdfWords(join(dir, 'dist/slides.pdf'));
+    const lines = (words: readonly Word[], title: string) => {
+      let from = 0;
+      const found = title.split(/\s+/).map((text) => {
+        const at = words.findIndex((w, i) => i >= from && w.text === text);
+        from = at + 1;
+        return words[at];
+      });
+      expect(found.every(Boolean), `"${title}" is on the page`).toBe(true);
+      // A line ends where the next word sits lower by more than a few points.
+      const ys = found.map((w) => w!.y);
+      return 1 + ys.filter((y, i) => i > 0 && y - ys[i - 1]! > 4).length;
+    };
+    printed.forEach((entry, page) => {
+      expect(lines(office[page] ?? [], entry.title), `page ${page + 1}: "${entry.title}"`).toBe(lines(chromium[page] ?? [], entry.title));
+    });
+  });
+
   it('is reused from the cache when nothing changed', async () => {
     const again = await run(['build', CONTENT, '--out', join(dir, 'dist'), '--only', 'pptx'], dir);
     expect(again.code).toBe(0);
@@ -190,6 +218,12 @@ describe('slides.pptx of a slide with a callout, regions, links and a long code 
     const callout = shapes(slide).filter((sp) => partText(sp).join('\n').includes('A callout is one shape.'));
     expect(callout).toHaveLength(1);
     expect(partText(callout[0]!)).toEqual(['Note', 'A callout is one shape.']);
+  });
+
+  it('gives a callout its fill: the color-mix() the theme paints it with, as sRGB', () => {
+    const callout = shapes(slide).find((sp) => partText(sp).includes('A callout is one shape.')) ?? '';
+    // The light theme's note colour #1d4f91 at 11% over its white background.
+    expect(/<p:spPr>.*?<\/p:spPr>/s.exec(callout)?.[0]).toContain('<a:solidFill><a:srgbClr val="E6ECF3"/></a:solidFill>');
   });
 
   it('keeps regions apart, side by side', () => {
