@@ -25,8 +25,6 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
     200: 'ExtraLight',
     300: 'Light',
     500: 'Medium',
-    600: 'SemiBold',
-    800: 'ExtraBold',
   };
   const SVG_PAINT = [
     'fill',
@@ -116,8 +114,10 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
       .filter(Boolean)
       .at(-1);
     const weight = Math.round(px(s.fontWeight) / 100) * 100;
-    // A static family's other weights are families of their own ("Inter SemiBold"); bold is 700.
-    const face = WEIGHTS[weight] && faces.has(`${family}/${weight}`) ? `${family} ${WEIGHTS[weight]}` : undefined;
+    // A static family's lighter weights are families of their own ("Inter Medium"). From 600 on the
+    // text is bold: a reader without the theme's font (most) draws its substitute's bold, not its
+    // regular; one with it draws Inter Bold for SemiBold, a shade heavier.
+    const face = weight < 600 && WEIGHTS[weight] && faces.has(`${family}/${weight}`) ? `${family} ${WEIGHTS[weight]}` : undefined;
     return { font: face ?? GENERIC[family] ?? family, bold: !face && weight >= 600, generic };
   };
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,13 @@ describe('slides.pptx of the default briefing', () => {
       expect(shown.join('').replace(/\s+/g, ''), `notes of slide ${index + 1}`).toBe(expected);
       if (entry.slide) expect(shown.length).toBe((entry.slide.notes.html.match(/<p>/g) ?? []).length);
     });
+  });
+
+  it('sets semibold text (the title slide’s author) bold in the family’s own name, so that a substitute is drawn bold too', () => {
+    const all = pptx.slides.map((s) => pptx.parts.get(s) ?? '').join('');
+    expect(all).not.toMatch(/typeface="Inter SemiBold"/);
+    const author = new RegExp(`<a:rPr ([^>]*)>(?:(?!</a:rPr>).)*</a:rPr><a:t>${briefing.config.meta.author}</a:t>`, 's');
+    expect(author.exec(pptx.parts.get(pptx.slides[0]!) ?? '')?.[1]).toContain('b="1"');
   });
 
   it('puts the title, author and subject in the document properties', () => {
@@ -197,6 +205,7 @@ Note: Said too.
 
 // Blocks as the layouts contract writes them (BRIEF-CONTRACT.md), in raw HTML until the layouts are in.
 describe('slides.pptx of a slide with a callout, regions, links and a long code line', () => {
+  let dir: string;
   let slide: string;
   let rels: ReturnType<typeof relationships>;
   const shapes = (xml: string) => [...xml.matchAll(/<p:sp>.*?<\/p:sp>/gs)].map(([sp]) => sp);
@@ -204,7 +213,7 @@ describe('slides.pptx of a slide with a callout, regions, links and a long code 
   const right = (sp: string) => left(sp) + Number(/<a:ext cx="(\d+)"/.exec(sp)?.[1]);
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pptx-blocks-'));
+    dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pptx-blocks-'));
     writeFileSync(join(dir, 'deck.md'), BLOCKS);
     const result = await run(['build', 'deck.md', '--out', 'out', '--only', 'pptx'], dir);
     expect(result.code).toBe(0);
@@ -236,6 +245,14 @@ describe('slides.pptx of a slide with a callout, regions, links and a long code 
     expect(rels.find((r) => r.type === 'slide')?.target).toBe('ppt/slides/slide2.xml');
     expect(slide).toMatch(/<a:hlinkClick r:id="rId\d+" action="ppaction:\/\/hlinksldjump">/);
     expect(rels.some((r) => r.type === 'hyperlink' && r.external)).toBe(true);
+  });
+
+  it('has its code set in a monospace substitute by LibreOffice where the theme’s code font is missing', () => {
+    const pdf = pptxToPdf(join(dir, 'out/slides.pptx'), join(dir, 'substitute'), { ...process.env } as Record<string, string>);
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).not.toMatch(/JetBrains/);
+    // A monospace face of the machine's (DejaVu Sans Mono on Debian), not the proportional default.
+    expect(fonts).toMatch(/\+\S*Mono\S*\s/);
   });
 
   it('cuts a code line where the code block cuts it, inside the slide', () => {
