@@ -123,14 +123,28 @@ function runProperties(run: Run, context: TextContext): string {
   ].filter(Boolean);
   // The kind of font as PowerPoint writes it (pitch and family, as in a Windows LOGFONT): a reader
   // without the font picks its substitute by it; LibreOffice asks fontconfig for a monospace one.
-  const kind = run.generic ? ` pitchFamily="${PITCH_FAMILY[run.generic]}" charset="0"` : '';
-  const font = `typeface="${attr(run.font)}"${kind}`;
+  const font = `typeface="${attr(run.font)}"${fontKind(run.generic)}`;
   const target = run.link ? context.link(run.link) : undefined;
   // PowerPoint draws a link in the theme's link colour unless told to keep the run's own.
   const link = target
     ? `<a:hlinkClick r:id="${target.rId}"${target.slide ? ' action="ppaction://hlinksldjump"' : ''}><a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst></a:hlinkClick>`
     : '';
   return `<a:rPr ${attributes.join(' ')}><a:solidFill>${colourXml(run.colour)}</a:solidFill><a:latin ${font}/><a:ea ${font}/><a:cs ${font}/>${link}</a:rPr>`;
+}
+
+/** A font's `pitchFamily` and `charset` attributes for its generic family (none when it is not known). */
+export function fontKind(generic: Generic | undefined): string {
+  return generic ? ` pitchFamily="${PITCH_FAMILY[generic]}" charset="0"` : '';
+}
+
+/** The generic family a CSS font stack ends with (`Inter, DejaVu Sans, sans-serif`: sans). */
+export function genericOf(stack: string): Generic | undefined {
+  const kinds: Record<string, Generic> = { 'sans-serif': 'sans', 'system-ui': 'sans', serif: 'serif', monospace: 'mono' };
+  return stack
+    .split(',')
+    .map((f) => kinds[f.trim()])
+    .filter(Boolean)
+    .at(-1);
 }
 
 export function colourXml(colour: Colour): string {

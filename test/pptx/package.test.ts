@@ -251,7 +251,8 @@ describe('slides.pptx as written', () => {
     const theme = pptx.parts.get('ppt/theme/theme1.xml') ?? '';
     expect(theme).toContain('<a:dk1><a:srgbClr val="1B2230"/></a:dk1>');
     expect(theme).toContain('<a:accent1><a:srgbClr val="1D4F91"/></a:accent1>');
-    expect(theme).toMatch(/<a:latin typeface="Inter"/);
+    expect(theme).toMatch(/<a:majorFont><a:latin typeface="Inter" pitchFamily="34" charset="0"\/>/);
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Inter" pitchFamily="34" charset="0"\/>/);
     expect(pptx.parts.get('ppt/slides/slide2.xml')).toContain('<a:srgbClr val="10151D"/>');
   });
 });
