@@ -1,4 +1,4 @@
-import type { Box, Cell, Colour, Item, Line, MeasuredSlide, Paragraph, Run, TableShape, TextShape } from '../pptx/model.js';
+import type { Box, Cell, Colour, Generic, Item, Line, MeasuredSlide, Paragraph, Run, TableShape, TextShape } from '../pptx/model.js';
 
 /**
  * Runs in the print page (page.evaluate: self-contained, nothing outside it is in scope). Walks every
@@ -25,8 +25,6 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
     200: 'ExtraLight',
     300: 'Light',
     500: 'Medium',
-    600: 'SemiBold',
-    800: 'ExtraBold',
   };
   const SVG_PAINT = [
     'fill',
@@ -49,12 +47,37 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
   const faces = new Set([...document.fonts].map((f) => `${f.family.replace(/["']/g, '')}/${f.weight}`));
   type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+  /** A computed colour as 0–255 channels and its alpha: rgb(), color(srgb …) (what color-mix() computes to), else as a canvas paints it. */
+  const pixel = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  const painted = new Map<string, number[] | undefined>();
+  const channels = (value: string): number[] | undefined => {
+    const rgb = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\)/.exec(value);
+    if (rgb)
+      return [px(rgb[1]!), px(rgb[2]!), px(rgb[3]!), rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? px(rgb[4]) / 100 : px(rgb[4])];
+    const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+%?))?\)$/.exec(value);
+    if (srgb)
+      return [
+        px(srgb[1]!) * 255,
+        px(srgb[2]!) * 255,
+        px(srgb[3]!) * 255,
+        srgb[4] === undefined ? 1 : srgb[4].endsWith('%') ? px(srgb[4]) / 100 : px(srgb[4]),
+      ];
+    if (!pixel || value === 'transparent' || value === 'none' || value === '') return undefined;
+    if (!painted.has(value)) {
+      // Another colour space (oklch(), lab(), …): the colour the canvas paints, in sRGB.
+      pixel.clearRect(0, 0, 1, 1);
+      pixel.fillStyle = value;
+      pixel.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = pixel.getImageData(0, 0, 1, 1).data;
+      painted.set(value, [r ?? 0, g ?? 0, b ?? 0, (a ?? 0) / 255]);
+    }
+    return painted.get(value);
+  };
   const colour = (value: string, opacity = 1): Colour | undefined => {
-    const m = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+%?))?\)/.exec(value);
-    if (!m) return undefined;
-    const alpha = (m[4] === undefined ? 1 : m[4].endsWith('%') ? px(m[4]) / 100 : px(m[4])) * opacity;
-    const hex = [m[1], m[2], m[3]].map((v) =>
-      Math.round(px(v ?? '0'))
+    const [r = 0, g = 0, b = 0, a = 0] = channels(value) ?? [];
+    const alpha = a * opacity;
+    const hex = [r, g, b].map((v) =>
+      Math.min(255, Math.max(0, Math.round(v)))
         .toString(16)
         .padStart(2, '0'),
     );
@@ -82,12 +105,20 @@ export function walkSlides(size: { readonly width: number; readonly height: numb
     }
     return ascents.get(font) ?? px(s.fontSize) * 0.9;
   };
-  const fontOf = (s: CSSStyleDeclaration): { font: string; bold: boolean } => {
-    const family = (s.fontFamily.split(',')[0] ?? '').trim().replace(/^["']|["']$/g, '');
+  const KINDS: Record<string, Generic> = { 'sans-serif': 'sans', 'system-ui': 'sans', serif: 'serif', monospace: 'mono' };
+  const fontOf = (s: CSSStyleDeclaration): { font: string; bold: boolean; generic: Generic | undefined } => {
+    const stack = s.fontFamily.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
+    const family = stack[0] ?? '';
+    const generic = stack
+      .map((f) => KINDS[f])
+      .filter(Boolean)
+      .at(-1);
     const weight = Math.round(px(s.fontWeight) / 100) * 100;
-    // A static family's other weights are families of their own ("Inter SemiBold"); bold is 700.
-    const face = WEIGHTS[weight] && faces.has(`${family}/${weight}`) ? `${family} ${WEIGHTS[weight]}` : undefined;
-    return { font: face ?? GENERIC[family] ?? family, bold: !face && weight >= 600 };
+    // A static family's lighter weights are families of their own ("Inter Medium"). From 600 on the
+    // text is bold: a reader without the theme's font (most) draws its substitute's bold, not its
+    // regular; one with it draws Inter Bold for SemiBold, a shade heavier.
+    const face = weight < 600 && WEIGHTS[weight] && faces.has(`${family}/${weight}`) ? `${family} ${WEIGHTS[weight]}` : undefined;
+    return { font: face ?? GENERIC[family] ?? family, bold: !face && weight >= 600, generic };
   };
 
   const runOf = (text: string, el: Element): Mutable<Run> => {

@@ -1,7 +1,7 @@
 import type { Palette } from '../config/palette.js';
 import type { Box, Paragraph } from './model.js';
 import { repairPackage } from './repair-package.js';
-import { attr, emu, text, textBody, type TextContext } from './text-body.js';
+import { attr, emu, fontKind, genericOf, text, textBody, type TextContext } from './text-body.js';
 import { Package, readZip, writeZip } from './zip.js';
 
 /** A text body to put where pptxgenjs wrote its marker: a shape's or a cell's, or a notes page's. */
@@ -11,6 +11,7 @@ export type Body =
       readonly frame: { readonly box: Box; readonly top: number };
       readonly paragraphs: readonly Paragraph[];
       readonly number?: boolean;
+      readonly title?: boolean;
       readonly cell?: boolean;
     }
   | { readonly notes: readonly string[] };
@@ -60,7 +61,7 @@ export function finishPackage(bytes: Uint8Array, filling: Filling): Uint8Array {
         .replace(/<a:off x="-?\d+" y="-?\d+"\/><a:ext cx="\d+" cy="\d+"\/>/, xfrm(box))
         .replace(/(<p:cNvPr id="\d+" name=")[^"]*"/, `$1${attr(body.name ?? 'Text')}"`)
         .replace(/\s*hasCustomPrompt="1"/, '');
-      return `<p:sp>${placed}${textBody('p', body.frame, body.paragraphs, { ...context, number: body.number === true })}`;
+      return `<p:sp>${placed}${textBody('p', body.frame, body.paragraphs, { ...context, number: body.number === true, title: body.title === true })}`;
     });
     xml = xml.replace(MARKED_CELL, (all, key: string) => {
       const body = filling.bodies.get(key);
@@ -129,7 +130,10 @@ function setTheme(zip: Package, palette: Palette): void {
     `<a:dk2>${colour(palette.muted)}</a:dk2><a:lt2>${colour(palette.panel)}</a:lt2>` +
     accents.map((c, i) => `<a:accent${i + 1}>${colour(c)}</a:accent${i + 1}>`).join('') +
     `<a:hlink>${colour(palette.series[0] ?? palette.text)}</a:hlink><a:folHlink>${colour(palette.muted)}</a:folHlink></a:clrScheme>`;
-  zip.set(name, zip.text(name).replace(/<a:clrScheme.*?<\/a:clrScheme>/s, scheme));
+  // The theme's fonts with their kind, as each run names its own (text-body.ts).
+  const fonts = (xml: string) =>
+    xml.replace(/(<a:(?:major|minor)Font><a:latin typeface="[^"]*")\/>/g, `$1${fontKind(genericOf(palette.font))}/>`);
+  zip.set(name, fonts(zip.text(name).replace(/<a:clrScheme.*?<\/a:clrScheme>/s, scheme)));
   // The master paints the theme's background itself (pptxgenjs puts it on a layout only).
   const master = 'ppt/slideMasters/slideMaster1.xml';
   const bg = `<p:bg><p:bgPr><a:solidFill>${colour(palette.background)}</a:solidFill><a:effectLst/></p:bgPr></p:bg>`;

@@ -17,11 +17,19 @@ export interface Box {
   readonly h: number;
 }
 
+/** A generic font family, as CSS names it: sans-serif, serif, monospace. */
+export type Generic = 'sans' | 'serif' | 'mono';
+
 /** A piece of text in one style, on one line. */
 export interface Run {
   readonly text: string;
   /** The font family the style names first (generic families mapped to a common font). */
   readonly font: string;
+  /**
+   * The kind of font the style falls back to (the generic family its font stack ends with): what a
+   * reader without the font picks a substitute by (a monospace one for code).
+   */
+  readonly generic: Generic | undefined;
   /** px */
   readonly size: number;
   readonly bold: boolean;

@@ -1,4 +1,4 @@
-import type { Box, Colour, Line, Paragraph, Run } from './model.js';
+import type { Box, Colour, Generic, Line, Paragraph, Run } from './model.js';
 
 /** English Metric Units per CSS pixel (914400 per inch, 96 px per inch). */
 export const EMU = 9525;
@@ -11,6 +11,8 @@ const CENTIPOINTS = 75;
  * its baselines land where the browser drew them.
  */
 const DESCENT = 0.2;
+/** `pitchFamily`: variable pitch (2) or fixed (1), and the family: swiss (0x20), roman (0x10), modern (0x30). */
+const PITCH_FAMILY: Record<Generic, number> = { sans: 0x22, serif: 0x12, mono: 0x31 };
 
 export interface TextContext {
   readonly lang: string;
@@ -18,6 +20,8 @@ export interface TextContext {
   readonly link: (href: string) => { readonly rId: string; readonly slide: boolean } | undefined;
   /** The slide number field's text, on the number shape. */
   readonly number?: boolean;
+  /** The title placeholder's body: shrunk on overflow (see textBody). */
+  readonly title?: boolean;
 }
 
 /** Where a text's first line starts, given the browser's baseline: the top of PowerPoint's line box. */
@@ -39,7 +43,14 @@ export function textFrame(box: Box, paragraphs: readonly Paragraph[]): { box: Bo
   return { box: { ...wide, y: first, h: box.h + (box.y - first) }, top: 0 };
 }
 
-/** `<p:txBody>` (or a table cell's `<a:txBody>`): wrapping off, the lines broken where the browser broke them. */
+/**
+ * `<p:txBody>` (or a table cell's `<a:txBody>`): wrapping off, the lines broken where the browser
+ * broke them, so that a reader with another font (the theme's is seldom installed) does not break
+ * them again. A title placeholder also shrinks on overflow: LibreOffice (7.4) wraps a placeholder's
+ * text whatever `wrap="none"` says, and a wider substitute (DejaVu Sans Bold for Inter, 16% wider)
+ * would put a title on two lines, over the rule under it; shrunk, it keeps its lines. PowerPoint
+ * keeps the scale written (none) until the text is edited, and with no wrapping nothing overflows.
+ */
 export function textBody(
   tag: 'p' | 'a',
   frame: { box: Box; top: number },
@@ -49,7 +60,7 @@ export function textBody(
 ): string {
   const body =
     tag === 'p'
-      ? `<a:bodyPr wrap="none" lIns="${emu(inset.left)}" tIns="${emu(frame.top)}" rIns="${emu(inset.right)}" bIns="0" rtlCol="0" anchor="t"><a:noAutofit/></a:bodyPr>`
+      ? `<a:bodyPr wrap="none" lIns="${emu(inset.left)}" tIns="${emu(frame.top)}" rIns="${emu(inset.right)}" bIns="0" rtlCol="0" anchor="t">${context.title ? '<a:normAutofit/>' : '<a:noAutofit/>'}</a:bodyPr>`
       : '<a:bodyPr/>';
   let bottom = frame.box.y + frame.top;
   const xml = paragraphs.map((paragraph) => {
@@ -110,13 +121,30 @@ function runProperties(run: Run, context: TextContext): string {
     run.shift === 'super' ? 'baseline="30000"' : run.shift === 'sub' ? 'baseline="-25000"' : '',
     'dirty="0"',
   ].filter(Boolean);
-  const font = attr(run.font);
+  // The kind of font as PowerPoint writes it (pitch and family, as in a Windows LOGFONT): a reader
+  // without the font picks its substitute by it; LibreOffice asks fontconfig for a monospace one.
+  const font = `typeface="${attr(run.font)}"${fontKind(run.generic)}`;
   const target = run.link ? context.link(run.link) : undefined;
   // PowerPoint draws a link in the theme's link colour unless told to keep the run's own.
   const link = target
     ? `<a:hlinkClick r:id="${target.rId}"${target.slide ? ' action="ppaction://hlinksldjump"' : ''}><a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}"><ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor" val="tx"/></a:ext></a:extLst></a:hlinkClick>`
     : '';
-  return `<a:rPr ${attributes.join(' ')}><a:solidFill>${colourXml(run.colour)}</a:solidFill><a:latin typeface="${font}"/><a:ea typeface="${font}"/><a:cs typeface="${font}"/>${link}</a:rPr>`;
+  return `<a:rPr ${attributes.join(' ')}><a:solidFill>${colourXml(run.colour)}</a:solidFill><a:latin ${font}/><a:ea ${font}/><a:cs ${font}/>${link}</a:rPr>`;
+}
+
+/** A font's `pitchFamily` and `charset` attributes for its generic family (none when it is not known). */
+export function fontKind(generic: Generic | undefined): string {
+  return generic ? ` pitchFamily="${PITCH_FAMILY[generic]}" charset="0"` : '';
+}
+
+/** The generic family a CSS font stack ends with (`Inter, DejaVu Sans, sans-serif`: sans). */
+export function genericOf(stack: string): Generic | undefined {
+  const kinds: Record<string, Generic> = { 'sans-serif': 'sans', 'system-ui': 'sans', serif: 'serif', monospace: 'mono' };
+  return stack
+    .split(',')
+    .map((f) => kinds[f.trim()])
+    .filter(Boolean)
+    .at(-1);
 }
 
 export function colourXml(colour: Colour): string {

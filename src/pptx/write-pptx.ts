@@ -88,24 +88,32 @@ function place(box: Box): { x: number; y: number; w: number; h: number } {
   return { x: inch(box.x), y: inch(box.y), w: inch(Math.max(box.w, 1)), h: inch(Math.max(box.h, 1)) };
 }
 
+/** A rounded rectangle's geometry: pptxgenjs takes the radius in inches (its `adj` is radius / shorter side). */
+function corners(box: Box, radius: number): { shape: Pptx.default.ShapeType; rectRadius?: number } {
+  if (radius <= 0.5) return { shape: 'rect' as Pptx.default.ShapeType };
+  return { shape: 'roundRect' as Pptx.default.ShapeType, rectRadius: inch(Math.min(radius, Math.min(box.w, box.h) / 2)) };
+}
+
 function addPaint(slide: Pptx.default.Slide, paint: Paint): void {
-  const rounded = paint.radius > 0.5;
-  slide.addShape(rounded ? 'roundRect' : 'rect', {
-    ...place(paint.box),
-    fill: hex(paint.fill),
-    line: { type: 'none' },
-    ...(rounded ? { rectRadius: Math.min(0.5, paint.radius / Math.max(1, Math.min(paint.box.w, paint.box.h))) } : {}),
-  });
+  const { shape, ...radius } = corners(paint.box, paint.radius);
+  slide.addShape(shape, { ...place(paint.box), fill: hex(paint.fill), line: { type: 'none' }, ...radius });
 }
 
 function addText(slide: Pptx.default.Slide, shape: TextShape, marker: (body: Body) => string): void {
   const frame = textFrame(shape.box, shape.paragraphs);
-  const text = marker({ name: shape.name, frame, paragraphs: shape.paragraphs, number: shape.role === 'number' });
+  const text = marker({
+    name: shape.name,
+    frame,
+    paragraphs: shape.paragraphs,
+    number: shape.role === 'number',
+    title: shape.role === 'title',
+  });
   slide.addText(text, {
     ...place(frame.box),
     objectName: shape.name,
     ...(shape.role === 'title' ? { placeholder: 'title' } : {}),
-    ...(shape.fill ? { fill: hex(shape.fill) } : {}),
+    // A filled block (a callout, a panel) is its own fill, its corners rounded as the browser drew them.
+    ...(shape.fill ? { fill: hex(shape.fill), ...corners(frame.box, shape.radius) } : {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,13 @@ describe('slides.pptx of the default briefing', () => {
     });
   });
 
+  it('sets semibold text (the title slide’s author) bold in the family’s own name, so that a substitute is drawn bold too', () => {
+    const all = pptx.slides.map((s) => pptx.parts.get(s) ?? '').join('');
+    expect(all).not.toMatch(/typeface="Inter SemiBold"/);
+    const author = new RegExp(`<a:rPr ([^>]*)>(?:(?!</a:rPr>).)*</a:rPr><a:t>${briefing.config.meta.author}</a:t>`, 's');
+    expect(author.exec(pptx.parts.get(pptx.slides[0]!) ?? '')?.[1]).toContain('b="1"');
+  });
+
   it('puts the title, author and subject in the document properties', () => {
     const core = decode(pptx.parts.get('docProps/core.xml') ?? '');
     expect(core).toContain(`<dc:title>${briefing.config.meta.title}</dc:title>`);
@@ -138,6 +146,34 @@ describe('slides.pptx of the default briefing', () => {
     });
   });
 
+  /*
+   * Where the theme's fonts are not installed (most readers' machines), LibreOffice sets the text in
+   * a substitute, here DejaVu Sans: 6% wider than Inter, its bold 16% wider. The lines stay as the
+   * browser broke them: no text shape wraps, and a title, which LibreOffice wraps whatever the shape
+   * says, shrinks to keep its lines.
+   */
+  it('keeps each title’s lines in LibreOffice with a substitute for the theme’s font', () => {
+    const office = pdfWords(
+      pptxToPdf(join(dir, 'dist/slides.pptx'), join(dir, 'substitute'), { ...process.env } as Record<string, string>),
+    );
+    const chromium = pdfWords(join(dir, 'dist/slides.pdf'));
+    const lines = (words: readonly Word[], title: string) => {
+      let from = 0;
+      const found = title.split(/\s+/).map((text) => {
+        const at = words.findIndex((w, i) => i >= from && w.text === text);
+        from = at + 1;
+        return words[at];
+      });
+      expect(found.every(Boolean), `"${title}" is on the page`).toBe(true);
+      // A line ends where the next word sits lower by more than a few points.
+      const ys = found.map((w) => w!.y);
+      return 1 + ys.filter((y, i) => i > 0 && y - ys[i - 1]! > 4).length;
+    };
+    printed.forEach((entry, page) => {
+      expect(lines(office[page] ?? [], entry.title), `page ${page + 1}: "${entry.title}"`).toBe(lines(chromium[page] ?? [], entry.title));
+    });
+  });
+
   it('is reused from the cache when nothing changed', async () => {
     const again = await run(['build', CONTENT, '--out', join(dir, 'dist'), '--only', 'pptx'], dir);
     expect(again.code).toBe(0);
@@ -169,6 +205,7 @@ Note: Said too.
 
 // Blocks as the layouts contract writes them (BRIEF-CONTRACT.md), in raw HTML until the layouts are in.
 describe('slides.pptx of a slide with a callout, regions, links and a long code line', () => {
+  let dir: string;
   let slide: string;
   let rels: ReturnType<typeof relationships>;
   const shapes = (xml: string) => [...xml.matchAll(/<p:sp>.*?<\/p:sp>/gs)].map(([sp]) => sp);
@@ -176,7 +213,7 @@ describe('slides.pptx of a slide with a callout, regions, links and a long code 
   const right = (sp: string) => left(sp) + Number(/<a:ext cx="(\d+)"/.exec(sp)?.[1]);
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pptx-blocks-'));
+    dir = mkdtempSync(join(tmpdir(), 'rfc-brief-pptx-blocks-'));
     writeFileSync(join(dir, 'deck.md'), BLOCKS);
     const result = await run(['build', 'deck.md', '--out', 'out', '--only', 'pptx'], dir);
     expect(result.code).toBe(0);
@@ -192,6 +229,12 @@ describe('slides.pptx of a slide with a callout, regions, links and a long code 
     expect(partText(callout[0]!)).toEqual(['Note', 'A callout is one shape.']);
   });
 
+  it('gives a callout its fill: the color-mix() the theme paints it with, as sRGB', () => {
+    const callout = shapes(slide).find((sp) => partText(sp).includes('A callout is one shape.')) ?? '';
+    // The light theme's note colour #1d4f91 at 11% over its white background.
+    expect(/<p:spPr>.*?<\/p:spPr>/s.exec(callout)?.[0]).toContain('<a:solidFill><a:srgbClr val="E6ECF3"/></a:solidFill>');
+  });
+
   it('keeps regions apart, side by side', () => {
     const [l, r] = ['Left column', 'Right column'].map((text) => shapes(slide).find((sp) => partText(sp).includes(text)) ?? '');
     expect(l).not.toBe(r);
@@ -202,6 +245,14 @@ describe('slides.pptx of a slide with a callout, regions, links and a long code 
     expect(rels.find((r) => r.type === 'slide')?.target).toBe('ppt/slides/slide2.xml');
     expect(slide).toMatch(/<a:hlinkClick r:id="rId\d+" action="ppaction:\/\/hlinksldjump">/);
     expect(rels.some((r) => r.type === 'hyperlink' && r.external)).toBe(true);
+  });
+
+  it('has its code set in a monospace substitute by LibreOffice where the theme’s code font is missing', () => {
+    const pdf = pptxToPdf(join(dir, 'out/slides.pptx'), join(dir, 'substitute'), { ...process.env } as Record<string, string>);
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    expect(fonts).not.toMatch(/JetBrains/);
+    // A monospace face of the machine's (DejaVu Sans Mono on Debian), not the proportional default.
+    expect(fonts).toMatch(/\+\S*Mono\S*\s/);
   });
 
   it('cuts a code line where the code block cuts it, inside the slide', () => {

@@ -18,6 +18,7 @@ const run = (text: string, extra: Partial<Run> = {}): Run => ({
   underline: false,
   strike: false,
   spacing: 0,
+  generic: 'sans',
   shift: undefined,
   link: undefined,
   ...extra,
@@ -105,6 +106,15 @@ const slides: MeasuredSlide[] = [
       },
       {
         kind: 'text',
+        role: 'body',
+        name: 'Callout 7',
+        box: { x: 600, y: 520, w: 400, h: 80 },
+        fill: { hex: 'E6ECF3', alpha: 1 },
+        radius: 8,
+        paragraphs: [paragraph([line(560, run('Run '), run('code', { font: 'JetBrains Mono', generic: 'mono' }))], { left: 620 })],
+      },
+      {
+        kind: 'text',
         role: 'number',
         name: 'Slide Number',
         box: { x: 1188, y: 681, w: 12, h: 20 },
@@ -180,6 +190,39 @@ describe('slides.pptx as written', () => {
     expect(xml).toContain('<a:tbl>');
   });
 
+  const shape = (xml: string, name: string) =>
+    new RegExp(`<p:sp><p:nvSpPr><p:cNvPr id="\\d+" name="${name}".*?</p:sp>`, 's').exec(xml)?.[0] ?? '';
+
+  it('keeps every text shape from wrapping its lines again; the title placeholder shrinks on overflow, nothing else does', () => {
+    const xml = pptx.parts.get('ppt/slides/slide1.xml') ?? '';
+    const bodies = [...xml.matchAll(/<p:sp>(?:(?!<\/p:sp>).)*<a:t>(?:(?!<\/p:sp>).)*<\/p:sp>/gs)].map(
+      ([sp]) => /<a:bodyPr[^>]*>(?:<a:\w+\/>)?/.exec(sp)?.[0],
+    );
+    expect(bodies).toHaveLength(4);
+    for (const body of bodies) expect(body).toMatch(/^<a:bodyPr wrap="none" /);
+    expect(shape(xml, 'Title')).toMatch(/<a:bodyPr wrap="none" [^>]*><a:normAutofit\/><\/a:bodyPr>/);
+    expect(bodies.filter((b) => b?.endsWith('<a:noAutofit/>'))).toHaveLength(3);
+  });
+
+  it('gives a filled block (a callout) its fill and the corners the browser rounded', () => {
+    const callout = shape(pptx.parts.get('ppt/slides/slide1.xml') ?? '', 'Callout 7');
+    expect(callout).toContain('<a:solidFill><a:srgbClr val="E6ECF3"/></a:solidFill>');
+    // 8 px on an 80 px high shape: the adjustment is the radius over the shorter side, in 100000ths.
+    expect(callout).toContain('<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 10000"/>');
+  });
+
+  it('rounds a painted box by the browser’s radius', () => {
+    // 6 px on a 300 × 100 box.
+    expect(pptx.parts.get('ppt/slides/slide1.xml')).toContain('<a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 6000"/>');
+  });
+
+  it('names each run’s font with its kind, the hint a reader without the font substitutes by', () => {
+    const xml = pptx.parts.get('ppt/slides/slide1.xml') ?? '';
+    expect(xml).toContain('<a:latin typeface="Inter" pitchFamily="34" charset="0"/>');
+    expect(xml).toContain('<a:latin typeface="JetBrains Mono" pitchFamily="49" charset="0"/>');
+    expect(xml).not.toMatch(/<a:latin typeface="[^"]*"\/>/);
+  });
+
   it('links to the web and to other slides', () => {
     const rels = relationships(pptx.parts, 'ppt/slides/slide1.xml');
     expect(rels.find((r) => r.type === 'hyperlink' && r.external)).toBeDefined();
@@ -208,7 +251,8 @@ describe('slides.pptx as written', () => {
     const theme = pptx.parts.get('ppt/theme/theme1.xml') ?? '';
     expect(theme).toContain('<a:dk1><a:srgbClr val="1B2230"/></a:dk1>');
     expect(theme).toContain('<a:accent1><a:srgbClr val="1D4F91"/></a:accent1>');
-    expect(theme).toMatch(/<a:latin typeface="Inter"/);
+    expect(theme).toMatch(/<a:majorFont><a:latin typeface="Inter" pitchFamily="34" charset="0"\/>/);
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Inter" pitchFamily="34" charset="0"\/>/);
     expect(pptx.parts.get('ppt/slides/slide2.xml')).toContain('<a:srgbClr val="10151D"/>');
   });
 });

@@ -13,6 +13,7 @@ const run = (text: string, extra: Partial<Run> = {}): Run => ({
   underline: false,
   strike: false,
   spacing: 0,
+  generic: 'sans',
   shift: undefined,
   link: undefined,
   ...extra,
