@@ -197,7 +197,7 @@ export class BuildRun implements AsyncDisposable {
    * printing then ends), then whatever is still staged removed (nothing after a commit).
    */
   async [Symbol.asyncDispose](): Promise<void> {
-    await this.dispose();
+    await Promise.all([this.dispose(), this.staging.removing]);
     this.staging.discard();
   }
 

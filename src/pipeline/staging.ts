@@ -1,4 +1,5 @@
 import { copyFileSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { BriefError } from '../errors.js';
 import { makeDir } from '../content/make-dir.js';
@@ -122,8 +123,23 @@ export class Staging {
         hint: 'Choose another folder with --out, or check its permissions.',
       });
     } finally {
-      this.discard();
+      this.discardSoon();
     }
+  }
+
+  /** Set once commit() has begun removing the folder: the build's end waits for it. */
+  removing: Promise<void> | undefined;
+
+  /**
+   * The folder removed off the main thread, while the build stops the browser and says what it
+   * wrote (the slides' own copies of reveal.js, the theme and its fonts: 5-50 ms on the main
+   * thread as the browser's processes wind down). Until it is gone, a process that exits
+   * removes it as it goes.
+   */
+  private discardSoon(): void {
+    this.removing ??= rm(this.dir, { recursive: true, force: true })
+      .catch(() => undefined)
+      .then(() => this.discard());
   }
 
   readonly discard = (): void => {
