@@ -180,7 +180,7 @@ async function runOne(task, input, round, warmup, log) {
   for (let attempt = 0; attempt < (warmup ? 1 : 3); attempt++) {
     const waited = await waitForQuiet({ maxWaitMs: Math.max(0, Math.min(20_000, patience.left * 1000)) });
     patience.left -= waited.waitedMs / 1000;
-    if (spec.output && !task.keepOut) rmSync(spec.output, { force: true });
+    if (spec.output && !task.keepOut) rmSync(spec.output, { recursive: true, force: true });
     spec.reset?.();
     const result = await measure(spec.command, spec.args, {
       cwd: spec.cwd ?? out,
