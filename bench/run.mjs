@@ -9,7 +9,8 @@
 //
 //   node bench/run.mjs [--runs 3] [--warmup 1] [--sizes 12,200,1000] [--no-briefing]
 //                      [--mixed-size 200 | --no-mixed] [--no-serve]
-//                      [--no-apt] [--quick] [--only rfc-brief,floor,...] [--max-wait 300]
+//                      [--no-apt] [--quick] [--only rfc-brief,floor,...] [--measures pdf,images,...]
+//                      [--max-wait 300]
 //                      [--baseline DIR (a compiled checkout of another commit, measured beside)]
 //
 // --max-wait: seconds, over the whole benchmark, that the harness may spend waiting for a quiet
@@ -50,6 +51,7 @@ function parseArgs(argv) {
     else if (arg === '--no-serve') options.serve = false;
     else if (arg === '--no-apt') options.apt = false;
     else if (arg === '--only') options.only = next().split(',');
+    else if (arg === '--measures') options.measures = next().split(',');
     else if (arg === '--max-wait') options.maxWait = Number(next());
     else if (arg === '--baseline') options.baseline = next();
     else if (arg === '--quick') Object.assign(options, { runs: 1, warmup: 0, sizes: [12], mixedSize: 12 });
@@ -178,7 +180,7 @@ async function runOne(task, input, round, warmup, log) {
   for (let attempt = 0; attempt < (warmup ? 1 : 3); attempt++) {
     const waited = await waitForQuiet({ maxWaitMs: Math.max(0, Math.min(20_000, patience.left * 1000)) });
     patience.left -= waited.waitedMs / 1000;
-    if (spec.output && !task.keepOut) rmSync(spec.output, { force: true });
+    if (spec.output && !task.keepOut) rmSync(spec.output, { recursive: true, force: true });
     spec.reset?.();
     const result = await measure(spec.command, spec.args, {
       cwd: spec.cwd ?? out,
@@ -238,7 +240,9 @@ async function main() {
   // The outputs rfc-brief has at this commit: the #18 measures run only once it has them.
   const catalogue = await loadCatalogue();
   const allTasks = tasks(status, { baseline: options.baseline, catalogue }).filter(
-    (t) => !options.only || options.only.some((name) => dashed(t.contender).startsWith(dashed(name))),
+    (t) =>
+      (!options.only || options.only.some((name) => dashed(t.contender).startsWith(dashed(name)))) &&
+      (!options.measures || options.measures.includes(t.measure)),
   );
   const inputs = [
     ...(options.briefing ? ['briefing'] : []),

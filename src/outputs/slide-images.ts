@@ -1,7 +1,9 @@
 import { openForPrint } from '../browser/print.js';
-import { screenshotPages } from '../browser/screenshots.js';
+import { screenshotPages, screenshotTabs, type ScreenshotRequest } from '../browser/screenshots.js';
+import type { Diagnostic } from '../errors.js';
 import { packFiles, unpackFiles } from '../pipeline/file-bundle.js';
 import { cacheKey } from '../pipeline/pdf-cache.js';
+import { printedPages } from '../render/printed-pages.js';
 import { imageNames, JPEG_QUALITY, PREVIEW, printPageSize } from '../render/slide-images.js';
 import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
@@ -19,21 +21,29 @@ export const makeSlideImages: MakeOutput<'slides-images'> = async ({ prepared, r
   const key = cacheKey(run.printParts(prepared, 'slides-images', deck.printKey, format, String(scale)), []);
   const made = await run.cached('slides-images', key, async (warnings) => {
     const request = deck.printPage('images');
+    const shot: ScreenshotRequest = { page: printPageSize(prepared.config.revealOptions), scale, format, quality: JPEG_QUALITY };
+    const count = printedPages(prepared.config, prepared.stacks).length;
+    const tabs = screenshotTabs(scale, count);
+    const share = Math.ceil(count / tabs);
+    const browser = run.browser('print the PDFs');
     try {
-      return await run.browser('print the PDFs').withPage(async (page) => {
-        await openForPrint(page, request, warnings);
-        await measurePrintPage(page, prepared, warnings);
-        const shots = await screenshotPages(page, {
-          page: printPageSize(prepared.config.revealOptions),
-          scale,
-          format,
-          quality: JPEG_QUALITY,
-          previewWidth: PREVIEW.width,
-        });
-        const names = imageNames(shots.pages.length, format);
-        const files = shots.pages.map((bytes, index) => ({ name: names[index] ?? '', bytes }));
-        return { bytes: packFiles([...files, { name: PREVIEW.name, bytes: shots.preview }]), pages: files.length };
-      });
+      // The first tab is measured and takes the preview; the others only their share of the pages
+      // (what their page reports is what the first one's reports: not said twice).
+      const [first, ...others] = await Promise.all(
+        Array.from({ length: tabs }, (_, tab) =>
+          browser.withPage(async (page) => {
+            const said: Diagnostic[] = tab === 0 ? warnings : [];
+            await openForPrint(page, request, said);
+            if (tab === 0) await measurePrintPage(page, prepared, warnings);
+            const range = [tab * share, tab === tabs - 1 ? Number.POSITIVE_INFINITY : (tab + 1) * share] as const;
+            return screenshotPages(page, { ...shot, range, previewWidth: tab === 0 ? PREVIEW.width : undefined });
+          }),
+        ),
+      );
+      const pages = [first, ...others].flatMap((shots) => shots?.pages ?? []);
+      const names = imageNames(pages.length, format);
+      const files = pages.map((bytes, index) => ({ name: names[index] ?? '', bytes }));
+      return { bytes: packFiles([...files, { name: PREVIEW.name, bytes: first?.preview ?? new Uint8Array() }]), pages: files.length };
     } finally {
       removePrintPage(run, 'images');
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../src/browser/browser.js';
+import { screenshotTabs } from '../../src/browser/screenshots.js';
 import { run, type CliRun } from '../helpers/cli.js';
 import { blocks, compare, decodePng, imageSize, pdfPagePixels } from '../helpers/images.js';
 import { CONTENT } from '../helpers/paths.js';
@@ -123,5 +124,34 @@ describe('a slide that overflows', () => {
     expect(both.stderr).toMatch(/the build found 1 problem; written anyway/);
     const report = JSON.parse(readFileSync(join(dir, 'both/build-report.json'), 'utf8')) as { warnings: { code: string }[] };
     expect(report.warnings.filter((w) => w.code === 'overflow')).toHaveLength(1);
+  });
+});
+
+describe('a deck long enough to be taken in two tabs', () => {
+  const SLIDES = 41;
+  const deck = Array.from({ length: SLIDES }, (_, i) => `## Slide ${i + 1}\n\n${'word '.repeat(i + 1)}\n\nNote: ${i + 1}.`).join(
+    '\n\n---\n\n',
+  );
+
+  it('has one image per printed slide, each decoding to the slide size and showing its own PDF page, across the tabs', async () => {
+    expect(screenshotTabs(1, SLIDES)).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-images-tabs-'));
+    mkdirSync(join(dir, 'long'));
+    writeFileSync(join(dir, 'long/deck.md'), `---\ntitle: Long\n---\n${deck}\n`);
+    const result = await run(['build', 'long', '--out', 'out', '--only', 'slides,images'], dir);
+    expect(result.code).toBe(0);
+    const images = join(dir, 'out/slides-images');
+    const pdf = join(dir, 'out/slides.pdf');
+    const pages = (await readPdf(pdf)).pages.length;
+    const numbered = files(images).filter((name) => name !== 'preview.png');
+    expect(numbered).toHaveLength(pages);
+    for (const name of numbered) expect(decodePng(readFileSync(join(images, name))), name).toMatchObject({ width: 1280, height: 720 });
+    // The first tab takes pages 1–21, the second 22–41: each side of the seam is its own page.
+    for (const page of [1, 21, 22, pages]) {
+      const image = decodePng(readFileSync(join(images, `${String(page).padStart(3, '0')}.png`)));
+      const difference = compare(blocks(image, 4), blocks(pdfPagePixels(pdf, page, 96), 4));
+      expect(difference.meanDifference, `page ${page}`).toBeLessThan(SAME_PAGE.meanDifference);
+    }
+    expect(size(join(images, 'preview.png'))).toEqual({ width: 1200, height: 675, type: 'png' });
   });
 });
