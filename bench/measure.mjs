@@ -259,3 +259,14 @@ export const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length === 0 ? undefined : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+
+/** Polls `probe` every 10 ms until it returns a value; throws `what()` after `timeoutMs`. */
+export async function until(probe, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(what());
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { writeDeck } from './generate.mjs';
+import { median, until } from './measure.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { Browser } = await import(join(here, 'build/browser/browser.js'));
@@ -111,30 +112,14 @@ export async function measureServeLatency({ slides = 200, edits = 11, root = her
     await new Promise((r) => child.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
-  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
   return {
     slides,
     edits,
-    medianMs: Math.round(median(sorted)),
+    medianMs: Math.round(median(runs.map((r) => r.ms))),
     allMs: runs.map((r) => Math.round(r.ms)),
     reloads: runs.filter((r) => r.reloaded).length,
     stayedOnSlide: runs.every((r) => r.onSlide),
   };
-}
-
-function median(sorted) {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-async function until(probe, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(what());
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -21,7 +21,7 @@ export async function measureSlides(
   allowedDir: string,
   size: { readonly width: number; readonly height: number },
 ): Promise<{ readonly slides: MeasuredSlide[]; readonly pictures: Map<string, PictureBytes>[] }> {
-  const slides = await page.evaluate(walkSlides, size);
+  const slides = await walkSlides(page, size);
   const pictures: Map<string, PictureBytes>[] = [];
   for (const slide of slides) {
     const found = new Map<string, PictureBytes>();

@@ -3,14 +3,14 @@ import type { Diagnostic } from '../errors.js';
 import type { Browser } from './browser.js';
 import { findMissingGlyphs, type MissingGlyphs } from './glyphs.js';
 import { openForPrint, type PrintRequest } from './print.js';
-import { measureRegions, type RegionOverflow } from './region-overflow.js';
+import { measureRegions, OVERFLOW_TOLERANCE_PX, type RegionOverflow } from './region-overflow.js';
 
 export interface Overflow {
   /** 0-based index of the slide in print order. */
   readonly index: number;
   /** "file:line" from the slide's data-source attribute. */
   readonly source: string | undefined;
-  /** How far content reaches past the slide's content box, in CSS pixels. */
+  /** How far content reaches past the slide's content box, in whole CSS pixels; 0 within the tolerance (region-overflow.ts). */
   readonly bottom: number;
   readonly right: number;
   /** A named layout's regions that overflow their own boxes (region-overflow.ts). */
@@ -44,7 +44,7 @@ export async function measureSlides(
  */
 export async function measureOpenPage(page: Page): Promise<Overflow[]> {
   const regions = await measureRegions(page);
-  const slides: Overflow[] = await page.evaluate(() => {
+  const slides: Overflow[] = await page.evaluate((tolerance: number) => {
     const found: { index: number; source: string | undefined; bottom: number; right: number }[] = [];
     document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
       const slide = pdfPage.querySelector<HTMLElement>('section');
@@ -74,11 +74,11 @@ export async function measureOpenPage(page: Page): Promise<Overflow[]> {
         bottom = Math.max(bottom, rect.bottom - limitBottom);
         right = Math.max(right, rect.right - limitRight);
       }
-      if (bottom > 2 || right > 2)
-        found.push({ index, source: slide.dataset['source'], bottom: Math.round(bottom), right: Math.round(right) });
+      const past = (by: number) => (by > tolerance ? Math.max(1, Math.round(by)) : 0);
+      if (past(bottom) || past(right)) found.push({ index, source: slide.dataset['source'], bottom: past(bottom), right: past(right) });
     });
     return found;
-  });
+  }, OVERFLOW_TOLERANCE_PX);
   for (const [index, { source, regions: overflowing }] of regions) {
     const at = slides.findIndex((slide) => slide.index === index);
     if (at < 0) slides.push({ index, source, bottom: 0, right: 0, regions: overflowing });

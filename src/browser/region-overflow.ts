@@ -1,6 +1,12 @@
 import type { Page } from 'puppeteer-core';
 
-/** How far a region's content reaches past the region's box, in CSS pixels. */
+/**
+ * Content that reaches at most this far (CSS pixels) past its box fits: sub-pixel layout and a
+ * glyph's edge. Past it, the overflow is said in whole pixels (2.3 px is "2 px"), never as 0.
+ */
+export const OVERFLOW_TOLERANCE_PX = 2;
+
+/** How far a region's content reaches past the region's box, in whole CSS pixels; 0 within the tolerance. */
 export interface RegionOverflow {
   readonly region: string;
   readonly bottom: number;
@@ -15,7 +21,7 @@ export interface RegionOverflow {
  * Indexed by the slide's place in print order; slides whose regions all fit are left out.
  */
 export async function measureRegions(page: Page): Promise<Map<number, { source: string | undefined; regions: RegionOverflow[] }>> {
-  const found = await page.evaluate(() => {
+  const found = await page.evaluate((tolerance: number) => {
     const result: [number, { source: string | undefined; regions: { region: string; bottom: number; right: number }[] }][] = [];
     document.querySelectorAll<HTMLElement>('.pdf-page').forEach((pdfPage, index) => {
       const slide = pdfPage.querySelector<HTMLElement>('section[data-layout]');
@@ -48,11 +54,12 @@ export async function measureRegions(page: Page): Promise<Map<number, { source: 
           bottom = Math.max(bottom, inner.bottom - limitBottom);
           right = Math.max(right, inner.right - limitRight);
         }
-        if (bottom > 2 || right > 2) overflows.push({ region: name, bottom: Math.round(bottom), right: Math.round(right) });
+        const past = (by: number) => (by > tolerance ? Math.max(1, Math.round(by)) : 0);
+        if (past(bottom) || past(right)) overflows.push({ region: name, bottom: past(bottom), right: past(right) });
       }
       if (overflows.length > 0) result.push([index, { source: slide.dataset['source'], regions: overflows }]);
     });
     return result;
-  });
+  }, OVERFLOW_TOLERANCE_PX);
   return new Map(found);
 }

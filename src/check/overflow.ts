@@ -18,7 +18,7 @@ export function overflowFindings(overflows: readonly Overflow[], slides: readonl
     const regions = regionFindings(overflow, slide, number, title);
     // Measured only for its regions (region-overflow.ts): the rest of the slide fits.
     if (regions.length > 0 && overflow.bottom === 0 && overflow.right === 0) return regions;
-    const how = [overflow.bottom > 2 ? `${overflow.bottom} px too tall` : '', overflow.right > 2 ? `${overflow.right} px too wide` : '']
+    const how = [overflow.bottom > 0 ? `${overflow.bottom} px too tall` : '', overflow.right > 0 ? `${overflow.right} px too wide` : '']
       .filter(Boolean)
       .join(' and ');
     const whole: Diagnostic = {
@@ -39,7 +39,7 @@ export function overflowFindings(overflows: readonly Overflow[], slides: readonl
  */
 function regionFindings(overflow: Overflow, entry: PrintedSlide | undefined, number: number, title: string | undefined): Diagnostic[] {
   return (overflow.regions ?? []).map(({ region, bottom, right }) => {
-    const how = [bottom > 2 ? `${bottom} px (too tall)` : '', right > 2 ? `${right} px (too wide)` : ''].filter(Boolean).join(' and ');
+    const how = [bottom > 0 ? `${bottom} px (too tall)` : '', right > 0 ? `${right} px (too wide)` : ''].filter(Boolean).join(' and ');
     const line = entry?.slide?.regions.find((r) => r.name === region)?.line;
     const where = entry?.source ? { file: entry.source.file, line: line ?? entry.source.line } : undefined;
     return {

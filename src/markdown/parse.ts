@@ -1,5 +1,5 @@
 import type { AssetRef, ParsedSlides, Separators, Slide, SlideStack, SourceFile } from './model.js';
-import { BriefError, type Diagnostic, warning } from '../errors.js';
+import { type Diagnostic, warning } from '../errors.js';
 import { joinNotes } from './notes.js';
 import { processSlideHtml, splitRawSections } from './attributes.js';
 import { describeHtml } from './facts.js';
@@ -10,7 +10,8 @@ import { lineNumberProblems } from './code-steps.js';
 import { orderFragments } from './fragments.js';
 import { hasRegions, selectFor, TARGETS, type Target } from './only.js';
 import { lineAt, splitNotes, splitSlides, type SlideSource } from './split.js';
-import { checkSlideLimits, parsingWithin } from './slide-limits.js';
+import { checkDepth, checkSlideLimits, parsingWithin } from './slide-limits.js';
+import { formulaLocation, lineOfCode, lineOfText } from './source-lines.js';
 import { checkLimit } from '../config/limits.js';
 import { checkCallouts, readLayoutSyntax, type LayoutSyntax } from './layout-syntax.js';
 import { layOutSlide } from './slide-layout.js';
@@ -185,7 +186,7 @@ function renderSlides(
     }
     const assets: AssetRef[] = unique([...processed.facts.loads, ...forReport.facts.loads])
       .filter(isLocalUrl)
-      .map((url) => ({ url, file: file.path, line: lineOf(piece, file, url, line) }));
+      .map((url) => ({ url, file: file.path, line: lineOfText(piece, file, url, line) }));
     const first = index === 0;
     const warn = (message: string) => warnings.push(warning('slide', message, { file: file.path, line }));
     return {
@@ -214,61 +215,9 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
-/** Deeper than any real document, shallow enough for the Markdown parser's recursion. */
-export const MAX_NESTING = 64;
-
-/**
- * marked parses nested lists and quotes recursively; thousands of levels overflow the stack (or
- * take minutes). Refuse them up front, naming the line, instead of failing somewhere inside.
- */
-function checkDepth(piece: SlideSource, file: SourceFile): void {
-  const lines = piece.text.split('\n');
-  let offset = 0;
-  for (const text of lines) {
-    const quotes = /^(\s*>)+/.exec(text)?.[0].replace(/[^>]/g, '').length ?? 0;
-    const indent = /^(\s*)([-*+]|\d+[.)])\s/.exec(text)?.[1]?.replace(/\t/g, '    ').length ?? 0;
-    const depth = Math.max(quotes, Math.floor(indent / 2));
-    if (depth > MAX_NESTING) {
-      throw new BriefError(
-        'INPUT_TOO_DEEP',
-        `this line is nested ${depth} levels deep (lists or quotes); rfc-brief reads at most ${MAX_NESTING}`,
-        {
-          where: { file: file.path, line: lineAt(file.text, piece.offset + offset, file.firstLine) },
-          hint: 'Flatten the list or quote: a slide that deep cannot be read anyway.',
-        },
-      );
-    }
-    offset += text.length + 1;
-  }
-}
-
 /** True for a path into the briefing's folder; false for remote, data: and in-page URLs. */
 export function isLocalUrl(url: string): boolean {
   return url !== '' && !/^([a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url);
-}
-
-/** A formula's first line: found as written, else by its first line (inside a quote, marked reads it without the `>`). */
-function formulaLocation(piece: SlideSource, file: SourceFile, raw: string): { file: string; line: number } {
-  const slideLine = lineAt(file.text, piece.offset, file.firstLine);
-  const line = lineOf(piece, file, raw, -1);
-  return { file: file.path, line: line >= 0 ? line : lineOf(piece, file, raw.split('\n')[0] ?? raw, slideLine) };
-}
-
-function lineOf(piece: SlideSource, file: SourceFile, url: string, fallback: number): number {
-  const at = piece.text.indexOf(url);
-  return at < 0 ? fallback : lineAt(file.text, piece.offset + at, file.firstLine);
-}
-
-/** The line of a code block's line numbers: the first fence or data-line-numbers that names them. */
-function lineOfCode(piece: SlideSource, file: SourceFile, spec: string, fallback: number): number {
-  let offset = 0;
-  for (const text of piece.text.split('\n')) {
-    if (text.includes(spec) && (/^\s*(`{3,}|~{3,})/.test(text) || text.includes('data-line-numbers'))) {
-      return lineAt(file.text, piece.offset + offset, file.firstLine);
-    }
-    offset += text.length + 1;
-  }
-  return fallback;
 }
 
 function hasUnclosedFence(body: string): boolean {

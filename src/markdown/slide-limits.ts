@@ -1,5 +1,7 @@
 import { checkLimit, limit, overLimit } from '../config/limits.js';
 import { BriefError, type SourceLocation } from '../errors.js';
+import type { SourceFile } from './model.js';
+import { lineAt, type SlideSource } from './split.js';
 
 /**
  * What one slide may hold before it is parsed (issue 15): marked and the HTML parser recurse, so
@@ -81,5 +83,33 @@ function checkTableRows(text: string, where: SourceLocation): void {
         where,
         'Put the data in a chart, or split the table.',
       );
+  }
+}
+
+/** Deeper than any real document, shallow enough for the Markdown parser's recursion. */
+export const MAX_NESTING = 64;
+
+/**
+ * marked parses nested lists and quotes recursively; thousands of levels overflow the stack (or
+ * take minutes). Refuse them up front, naming the line, instead of failing somewhere inside.
+ */
+export function checkDepth(piece: SlideSource, file: SourceFile): void {
+  const lines = piece.text.split('\n');
+  let offset = 0;
+  for (const text of lines) {
+    const quotes = /^(\s*>)+/.exec(text)?.[0].replace(/[^>]/g, '').length ?? 0;
+    const indent = /^(\s*)([-*+]|\d+[.)])\s/.exec(text)?.[1]?.replace(/\t/g, '    ').length ?? 0;
+    const depth = Math.max(quotes, Math.floor(indent / 2));
+    if (depth > MAX_NESTING) {
+      throw new BriefError(
+        'INPUT_TOO_DEEP',
+        `this line is nested ${depth} levels deep (lists or quotes); rfc-brief reads at most ${MAX_NESTING}`,
+        {
+          where: { file: file.path, line: lineAt(file.text, piece.offset + offset, file.firstLine) },
+          hint: 'Flatten the list or quote: a slide that deep cannot be read anyway.',
+        },
+      );
+    }
+    offset += text.length + 1;
   }
 }

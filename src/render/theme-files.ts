@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { REVEAL_DIST, THEMES_DIR, resolveTheme, type Theme } from '../config/themes.js';
 import { NO_DECK_ASSETS, type DeckAssets } from '../config/deck-assets.js';
 import { DECK_LIB } from './deck.js';
-import { unshippedFamilyAliases } from './font-aliases.js';
+import { fontAliases, unshippedFamilyAliases } from './font-aliases.js';
 
 /** A file copied into the output: an absolute source, a path relative to the document's folder. */
 /** reveal.js's stylesheet: copied with the deck, inlined (trimmed) into its print page. */
@@ -44,8 +44,9 @@ const FONT_FILES: readonly CopiedFile[] = [
   }),
 ];
 
-/** rfc-brief's additions to a reveal.js theme: sizes that fit a slide, the imported fonts mapped to ours. */
+/** rfc-brief's additions to a reveal.js theme: sizes that fit a slide; the imported fonts mapped to ours (font-aliases.ts). */
 const REVEAL_EXTRAS = join(THEMES_DIR, 'reveal-extras.css');
+const FONTS_CSS = join(THEMES_DIR, 'fonts.css');
 /** Layouts and callouts (issue 17), in every theme, linked after the theme's own styles. */
 const LAYOUTS_CSS = { from: join(THEMES_DIR, 'layouts.css'), to: lib('theme/layouts.css') };
 /** The layouts' type under a reveal.js theme, whose type is larger for the slide's size than ours. */
@@ -61,7 +62,7 @@ export function withoutRemoteImports(css: string): string {
 
 /** A reveal.js theme as the deck links it: nothing from the network, no family left to the machine. */
 function revealThemeCss(css: string): string {
-  const aliases = unshippedFamilyAliases(css);
+  const aliases = unshippedFamilyAliases(css, readFileSync(FONTS_CSS, 'utf8'));
   return withoutRemoteImports(css) + (aliases ? `\n${aliases}\n` : '');
 }
 
@@ -88,12 +89,18 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
     files.push(LAYOUTS_CSS);
     if (theme.kind === 'css')
       return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), LAYOUTS_CSS.to, ...ownCss] };
-    files.push({ from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') }, REVEAL_LAYOUTS_CSS, ...FONT_FILES);
+    files.push(
+      { from: FONTS_CSS, to: lib('theme/font-aliases.css'), text: fontAliases(readFileSync(FONTS_CSS, 'utf8')) },
+      { from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') },
+      REVEAL_LAYOUTS_CSS,
+      ...FONT_FILES,
+    );
     return {
       files,
       stylesheets: [
         lib('theme/theme.css'),
         lib('theme/highlight.css'),
+        lib('theme/font-aliases.css'),
         lib('theme/reveal-extras.css'),
         LAYOUTS_CSS.to,
         REVEAL_LAYOUTS_CSS.to,

@@ -30,6 +30,22 @@ describe('overflowFindings', () => {
   });
 });
 
+describe('an overflow just past the 2 px tolerance', () => {
+  // The browser gives it in whole pixels (2.3 px is 2): the message says 2 px, not nothing.
+  it('says the slide is 2 px too tall', () => {
+    const { config, stacks } = briefingOf('## A', { title: 'Brief' });
+    const [finding] = overflowFindings([{ ...overflow(0), bottom: 2 }], printedSlides(config, stacks));
+    expect(finding?.message).toBe('slide 1 "A" overflows the slide: its content is 2 px too tall');
+  });
+
+  it('says a region overflows by 2 px', () => {
+    const { config, stacks } = briefingOf('<!-- layout: two-cols -->\n## Cols\n\nLeft\n\n::right::\nRight', { title: 'Brief' });
+    const regions = [{ region: 'right', bottom: 0, right: 2 }];
+    const [finding] = overflowFindings([{ index: 0, source: undefined, bottom: 0, right: 0, regions }], printedSlides(config, stacks));
+    expect(finding?.message).toBe('slide 1 "Cols": region "right" overflows by 2 px (too wide)');
+  });
+});
+
 describe('a region that overflows its box', () => {
   it('is named, at the line of its marker, by how much and which way', () => {
     const { config, stacks } = briefingOf('## A\n\n---\n\n<!-- layout: two-cols -->\n## Cols\n\nLeft\n\n::right::\nRight', {

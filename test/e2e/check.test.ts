@@ -96,6 +96,22 @@ describe('rfc-brief check --no-browser', () => {
   });
 });
 
+describe('rfc-brief check on content just past the 2 px tolerance', () => {
+  const cwd = join(FINDINGS, '../../..');
+  const DECK = 'test/fixtures/overflow-by-a-hair/deck.md';
+
+  it('says by how much in whole pixels, and lets 1.6 px pass', async () => {
+    const result = await run(['check', fixture('overflow-by-a-hair')], cwd);
+    expect(result.stdout).toBe(
+      `${DECK}:5: error: slide 1 "Just past the bottom" overflows the slide: its content is 2 px too tall [overflow]\n` +
+        `${DECK}:14: error: slide 2 "Just past the edge" overflows the slide: its content is 2 px too wide [overflow]\n` +
+        `${DECK}:28: error: slide 3 "A column just too wide": region "right" overflows by 2 px (too wide) [overflow]\n` +
+        '4 slides checked: 3 errors, 0 warnings\n',
+    );
+    expect(result.code).toBe(1);
+  });
+});
+
 describe('rfc-brief check on a deck with a hidden slide', () => {
   const cwd = join(FINDINGS, '../../..');
   const DECK = 'test/fixtures/hidden-slide/deck.md';
