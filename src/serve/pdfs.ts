@@ -9,6 +9,7 @@ import { outputInfo, type Selectable } from '../outputs/catalogue.js';
 import { build } from '../pipeline/build.js';
 import type { BuildRequest, BuildResult } from '../pipeline/request.js';
 import type { SlideCache } from '../markdown/parse.js';
+import type { ContentsMemory } from '../outputs/print-report.js';
 
 /** The PDFs serve makes on request, by the path they are asked for. */
 export const SERVED_PDFS = {
@@ -44,6 +45,8 @@ export interface PdfOptions extends Pick<
 export class ServedPdfs {
   private readonly queues = new Map<string, Promise<unknown>>();
   private closed = false;
+  /** Where the report's headings landed last time: its next PDF is most often printed once. */
+  private readonly reportContents: ContentsMemory = {};
 
   constructor(private readonly options: PdfOptions) {}
 
@@ -62,7 +65,16 @@ export class ServedPdfs {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      const result = await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
+      const result = await build({
+        ...source,
+        out,
+        pdf: true,
+        only: [select],
+        slideCache,
+        browser,
+        browserLent: true,
+        reportContents: this.reportContents,
+      });
       onPdf?.({ name: id, result, ms: ms() });
     } catch (error) {
       // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
