@@ -10,6 +10,7 @@ import { build } from '../pipeline/build.js';
 import type { BuildRequest, BuildResult } from '../pipeline/request.js';
 import type { SlideCache } from '../markdown/parse.js';
 import type { ContentsMemory } from '../outputs/print-report.js';
+import { WarmPrint } from '../outputs/warm-print.js';
 
 /** The PDFs serve makes on request, by the path they are asked for. */
 export const SERVED_PDFS = {
@@ -47,8 +48,12 @@ export class ServedPdfs {
   private closed = false;
   /** Where the report's headings landed last time: its next PDF is most often printed once. */
   private readonly reportContents: ContentsMemory = {};
+  /** The slides' print page, kept open between PDFs. */
+  readonly warmPrint: WarmPrint;
 
-  constructor(private readonly options: PdfOptions) {}
+  constructor(private readonly options: PdfOptions) {
+    this.warmPrint = new WarmPrint(join(options.scratch, 'warm'));
+  }
 
   make(path: ServedPdfPath): Promise<Uint8Array> {
     const { id, select } = SERVED_PDFS[path];
@@ -74,6 +79,7 @@ export class ServedPdfs {
         browser,
         browserLent: true,
         reportContents: this.reportContents,
+        warmPrint: this.warmPrint,
       });
       onPdf?.({ name: id, result, ms: ms() });
     } catch (error) {
@@ -94,6 +100,7 @@ export class ServedPdfs {
   /** No more PDFs; those being made (they fail once the browser is stopped) are waited for. */
   async close(): Promise<void> {
     this.closed = true;
+    this.warmPrint.drop();
     await Promise.allSettled(this.queues.values());
   }
 }
