@@ -4,12 +4,13 @@ import { openPdf, type Destinations } from '../pdf/pdf-editor.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
 
 /**
- * Where the report's headings landed when it was last printed (serve keeps one for its whole
- * life): the next print fills its contents in with these pages first, and prints only once when
- * they still hold.
+ * Where the report's headings landed when it was last printed, in their order (serve keeps one
+ * for its whole life): the next print fills its contents in with these pages first, and prints
+ * only once when they still hold. By order, not by name: a heading renamed is most often on the
+ * page it was on.
  */
 export interface ContentsMemory {
-  pages?: Destinations | undefined;
+  pages?: readonly (number | undefined)[] | undefined;
 }
 
 /**
@@ -29,8 +30,8 @@ export async function printReport(
 ): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
-    const fill = (found: Destinations) =>
-      page.evaluate((found: Record<string, number>) => {
+    const fill = (found: Readonly<Record<string, number | undefined>>) =>
+      page.evaluate((found: Readonly<Record<string, number | undefined>>) => {
         for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
           const page = found[element.dataset['for'] ?? ''];
           element.textContent = page === undefined ? '' : String(page);
@@ -38,7 +39,7 @@ export async function printReport(
       }, found);
     const final = () => printOpenPage(page, request, { outline: true });
     let pages: Destinations;
-    const guess = memory.pages;
+    const guess = memory.pages && Object.fromEntries(headingIds.map((id, index) => [id, memory.pages?.[index]]));
     if (guess) {
       await fill(guess);
       const bytes = await final();
@@ -53,7 +54,7 @@ export async function printReport(
     const missing = headingIds.filter((id) => pages[id] === undefined);
     if (missing.length > 0)
       warnings.push(warning('report-contents', `the report's contents could not find the page of: ${missing.join(', ')}`));
-    memory.pages = pages;
+    memory.pages = headingIds.map((id) => pages[id]);
     return bytes;
   }
 }
