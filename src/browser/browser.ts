@@ -38,37 +38,44 @@ export class Browser implements AsyncDisposable {
     return this.executable;
   }
 
-  async withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+  /**
+   * A tab for `use`, closed after it; with `keep`, a tab `use` ended well on is left open (serve's
+   * warm print page, see onPage), closed with the browser.
+   */
+  async withPage<T>(use: (page: Page) => Promise<T>, options: { readonly keep?: boolean } = {}): Promise<T> {
     const browser = await this.launch();
     let page: Page | undefined;
+    let kept = false;
     try {
       // A tab still opening when the browser is stopped would be waited for puppeteer's 30 s.
       const taking = this.takePage(browser);
       taking.catch(() => undefined);
       page = await Promise.race([taking, this.stopped]);
       page.setDefaultTimeout(this.timeoutMs);
-      return await use(page);
+      const result = await use(page);
+      kept = options.keep === true;
+      return result;
     } catch (error) {
-      if (error instanceof BriefError) throw error;
-      if (isProtocolTimeout(error) && browser.connected) throw timedOut(this.timeoutMs, 'the browser to answer');
-      // A browser that crashed or was killed surfaces as a protocol error: say so, not as a bug.
-      const gone = !browser.connected;
-      throw new BriefError(
-        'BROWSER_FAILED',
-        gone ? 'the browser stopped while working (it crashed or was killed)' : `the browser failed: ${firstLine(error)}`,
-        {
-          cause: error,
-          hint: gone ? 'Run the build again; if it keeps happening, check memory and the browser with --browser-path.' : undefined,
-        },
-      );
+      throw explain(error, browser, this.timeoutMs);
     } finally {
       // Not waited for (it took 5-20 ms): the next tab does not need this one gone, and a build
-      // stops the whole browser once its last page is done.
-      void page?.close().catch(() => undefined);
+      // stops the whole browser once its last page is done. A kept tab stays open for the next print.
+      if (!kept) void page?.close().catch(() => undefined);
       if (this.keepTabReady && this.initialTabTaken && !this.disposing && browser.connected) {
         this.initialTabTaken = false;
         this.initialTab = browser.newPage().catch(() => undefined);
       }
+    }
+  }
+
+  /** `use` on a tab kept open by withPage; the tab is closed if it fails. */
+  async onPage<T>(page: Page, use: (page: Page) => Promise<T>): Promise<T> {
+    const browser = await this.launch();
+    try {
+      return await use(page);
+    } catch (error) {
+      await page.close().catch(() => undefined);
+      throw explain(error, browser, this.timeoutMs);
     }
   }
 
@@ -265,4 +272,20 @@ async function connect(chromium: Chromium, protocolTimeout: number): Promise<Pup
 export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
+}
+
+/** What went wrong with the browser, said as rfc-brief's error. */
+function explain(error: unknown, browser: PuppeteerBrowser, timeoutMs: number): unknown {
+  if (error instanceof BriefError) return error;
+  if (isProtocolTimeout(error) && browser.connected) return timedOut(timeoutMs, 'the browser to answer');
+  // A browser that crashed or was killed surfaces as a protocol error: say so, not as a bug.
+  const gone = !browser.connected;
+  return new BriefError(
+    'BROWSER_FAILED',
+    gone ? 'the browser stopped while working (it crashed or was killed)' : `the browser failed: ${firstLine(error)}`,
+    {
+      cause: error,
+      hint: gone ? 'Run the build again; if it keeps happening, check memory and the browser with --browser-path.' : undefined,
+    },
+  );
 }

@@ -90,6 +90,8 @@ export async function confinePage(page: Page, request: PrintRequest, pageUrl: st
         return;
       }
       if (local) return void serveFrame(intercepted, url, framePolicy);
+    } else if (local && /\.mjs$/.test(url)) {
+      return void serveModule(intercepted, url);
     } else if (local || url.startsWith('data:') || url === 'about:blank') {
       return void intercepted.continue();
     }
@@ -119,6 +121,24 @@ async function serveFrame(request: HTTPRequest, url: string, policy: string): Pr
   await request.respond({
     status: 200,
     headers: { 'content-security-policy': policy, ...(type ? { 'content-type': type } : {}) },
+    body,
+  });
+}
+
+/**
+ * A JavaScript module of the build (mermaid's, which loads the parts a diagram needs): a file page's
+ * origin is opaque, and a module loads only with a CORS header, which a file has none of.
+ */
+async function serveModule(request: HTTPRequest, url: string): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readFile(fileURLToPath(url.replace(/[?#].*$/, '')));
+  } catch {
+    return request.abort('failed');
+  }
+  await request.respond({
+    status: 200,
+    headers: { 'content-type': 'text/javascript; charset=utf-8', 'access-control-allow-origin': '*' },
     body,
   });
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BriefError, type Diagnostic, warning } from '../errors.js';
@@ -8,7 +8,11 @@ import type { Browser } from './browser.js';
 import { openForPrint } from './print.js';
 
 const require = createRequire(import.meta.url);
-const MERMAID_JS = join(dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
+// mermaid as modules: the core, and the parts (chunks) of each diagram type, loaded as a diagram
+// needs them; a third of the time of its one 3.5 MB script, which holds every type.
+const MERMAID_DIST = join(dirname(require.resolve('mermaid/package.json')), 'dist');
+const MERMAID_ENTRY = 'mermaid.esm.min.mjs';
+const MERMAID_CHUNKS = join('chunks', 'mermaid.esm.min');
 export const MERMAID_VERSION = (require('mermaid/package.json') as { version: string }).version;
 
 declare global {
@@ -36,17 +40,25 @@ export async function drawDiagrams(
   warnings: Diagnostic[],
 ): Promise<Map<string, string>> {
   mkdirSync(workDir, { recursive: true });
-  copyFileSync(MERMAID_JS, join(workDir, 'mermaid.min.js'));
+  copyFileSync(join(MERMAID_DIST, MERMAID_ENTRY), join(workDir, MERMAID_ENTRY));
+  // The chunks (200 files) linked, not copied: the page loads a few of them.
+  mkdirSync(join(workDir, 'chunks'), { recursive: true });
+  // The same folder serves the second palette's diagrams (a dark theme's report).
+  if (!existsSync(join(workDir, MERMAID_CHUNKS))) symlinkSync(join(MERMAID_DIST, MERMAID_CHUNKS), join(workDir, MERMAID_CHUNKS), 'dir');
   for (const file of fonts) {
     mkdirSync(dirname(join(workDir, file.to)), { recursive: true });
     copyFileSync(file.from, join(workDir, file.to));
   }
   writeFileSync(
     join(workDir, 'index.html'),
-    '<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="mermaid.min.js"></script></head><body></body></html>',
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script type="module">import mermaid from './${MERMAID_ENTRY}'; window.mermaid = mermaid; document.dispatchEvent(new Event('mermaid-ready'));</script></head><body></body></html>`,
   );
   return browser.withPage(async (page) => {
-    await openForPrint(page, { htmlPath: join(workDir, 'index.html'), allowedDir: workDir, timeoutMs }, warnings);
+    await openForPrint(
+      page,
+      { htmlPath: join(workDir, 'index.html'), allowedDir: workDir, timeoutMs, readyEvent: 'mermaid-ready' },
+      warnings,
+    );
     await page.evaluate(async (font: string) => {
       await document.fonts.load(`16px ${font}`);
     }, 'Inter');

@@ -1,33 +1,60 @@
 import { type Diagnostic, warning } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
-import { openPdf } from '../pdf/pdf-editor.js';
+import { openPdf, type Destinations } from '../pdf/pdf-editor.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
 
 /**
- * Prints the report twice on one loaded page: the first print tells on which page each heading
- * landed (Chromium writes a named destination for every link target), the table of contents gets
- * those numbers, and the second print is the report. The numbers' room is reserved in the CSS, so
- * filling them in moves nothing.
+ * Where the report's headings landed when it was last printed, in their order (serve keeps one
+ * for its whole life): the next print fills its contents in with these pages first, and prints
+ * only once when they still hold. By order, not by name: a heading renamed is most often on the
+ * page it was on.
+ */
+export interface ContentsMemory {
+  pages?: readonly (number | undefined)[] | undefined;
+}
+
+/**
+ * Prints the report on one loaded page with a table of contents that gives each heading's page.
+ * Chromium writes a named destination for every link target, so a print tells where each heading
+ * landed. Without a guess, a first print (a draft) tells, the contents get those numbers, and the
+ * second print is the report. With the pages of the last print (`memory`), the report is printed
+ * with those at once and kept if its own destinations agree; else it is printed again with its own.
+ * The numbers' room is reserved in the CSS, so filling them in moves nothing.
  */
 export async function printReport(
   browser: Browser,
   request: PrintRequest,
   headingIds: readonly string[],
   warnings: Diagnostic[],
+  memory: ContentsMemory = {},
 ): Promise<Uint8Array> {
   return browser.withPage(async (page) => {
     await openForPrint(page, request, warnings);
-    const draft = await printOpenPage(page, request, { draft: true });
-    const pages = await openPdf(draft).destinations();
+    const fill = (found: Readonly<Record<string, number | undefined>>) =>
+      page.evaluate((found: Readonly<Record<string, number | undefined>>) => {
+        for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
+          const page = found[element.dataset['for'] ?? ''];
+          element.textContent = page === undefined ? '' : String(page);
+        }
+      }, found);
+    const final = () => printOpenPage(page, request, { outline: true });
+    let pages: Destinations;
+    const guess = memory.pages && Object.fromEntries(headingIds.map((id, index) => [id, memory.pages?.[index]]));
+    if (guess) {
+      await fill(guess);
+      const bytes = await final();
+      pages = await openPdf(bytes).destinations();
+      if (headingIds.every((id) => pages[id] === guess[id])) return remember(bytes, pages);
+    } else pages = await openPdf(await printOpenPage(page, request, { draft: true })).destinations();
+    await fill(pages);
+    return remember(await final(), pages);
+  });
+
+  function remember(bytes: Uint8Array, pages: Destinations): Uint8Array {
     const missing = headingIds.filter((id) => pages[id] === undefined);
     if (missing.length > 0)
       warnings.push(warning('report-contents', `the report's contents could not find the page of: ${missing.join(', ')}`));
-    await page.evaluate((found: Record<string, number>) => {
-      for (const element of document.querySelectorAll<HTMLElement>('.toc-page')) {
-        const page = found[element.dataset['for'] ?? ''];
-        element.textContent = page === undefined ? '' : String(page);
-      }
-    }, pages);
-    return printOpenPage(page, request, { outline: true });
-  });
+    memory.pages = headingIds.map((id) => pages[id]);
+    return bytes;
+  }
 }

@@ -5,7 +5,7 @@ import type { MakeOutput } from './job.js';
 import { printReport } from './print-report.js';
 
 /** report.pdf: the report printed, its contents given their page numbers. */
-export const makeReportPdf: MakeOutput<'report.pdf'> = async ({ prepared, run, need }) => {
+export const makeReportPdf: MakeOutput<'report.pdf'> = async ({ prepared, run, request, need }) => {
   const { config, stacks, assets, meta } = prepared;
   const report = await need('report');
   const files = withMath(reportFiles(config.theme), usesMath(stacks));
@@ -15,7 +15,7 @@ export const makeReportPdf: MakeOutput<'report.pdf'> = async ({ prepared, run, n
   ]);
   const ids = report.headings.map((h) => h.id);
   const pdf = await run.pdf('report.pdf', key, meta, (warnings) =>
-    printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, warnings),
+    printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, warnings, request.reportContents),
   );
   run.writePdf('report.pdf', pdf);
   return undefined;

@@ -1,4 +1,5 @@
 import { type Diagnostic, warning } from '../errors.js';
+import type { Page } from 'puppeteer-core';
 import { openForPrint, printOpenPage } from '../browser/print.js';
 import { printedPages, separatesFragments, type PrintedPage } from '../render/printed-pages.js';
 import { openPdf } from '../pdf/pdf-editor.js';
@@ -12,17 +13,23 @@ import { measurePrintPage } from './measure-print-page.js';
  * warning (kept with its cache entry, so a
  * reused PDF fails the build as the first print did).
  */
-export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, wanted, need }) => {
+export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, request: jobRequest, wanted, need }) => {
   const deck = await need('deck');
   const pages = printedPages(prepared.config, prepared.stacks);
   const pdf = await run.pdf('slides.pdf', deck.printKey, prepared.meta, async (warnings: Diagnostic[]) => {
     const request = deck.printPage();
     try {
-      return await run.browser('print the PDFs').withPage(async (page) => {
-        await openForPrint(page, request, warnings);
+      const browser = run.browser('print the PDFs');
+      const print = async (page: Page) => {
         await run.stageAsync('measure', () => measurePrintPage(page, prepared, warnings));
         const bytes = await printOpenPage(page, request);
         return separatesFragments(prepared.config) ? labelPages(bytes, pages, warnings) : bytes;
+      };
+      // serve keeps the static print page open and patches the slides a save changed.
+      if (jobRequest.warmPrint && prepared.staticPrint) return await jobRequest.warmPrint.open(browser, request, warnings, print);
+      return await browser.withPage(async (page) => {
+        await openForPrint(page, request, warnings);
+        return print(page);
       });
     } finally {
       removePrintPage(run);

@@ -3,6 +3,8 @@ import type { Selectable } from '../outputs/catalogue.js';
 import type { Diagnostic } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
 import type { SlideCache } from '../markdown/parse.js';
+import type { ContentsMemory } from '../outputs/print-report.js';
+import type { WarmPrint } from '../outputs/warm-print.js';
 import type { DeckParts } from '../render/deck.js';
 
 export interface BuildRequest {
@@ -45,6 +47,10 @@ export interface BuildRequest {
   readonly cache?: boolean | undefined;
   /** Slides parsed by earlier builds of the same briefing (serve rebuilds only what changed). */
   readonly slideCache?: SlideCache | undefined;
+  /** serve: where the report's headings landed in its last print (one print, not two, while they hold). */
+  readonly reportContents?: ContentsMemory | undefined;
+  /** serve: the slides' print page kept open between PDFs, the slides a save changed patched in. */
+  readonly warmPrint?: WarmPrint | undefined;
   /** serve: the deck as soon as it is rendered, before anything is written (it patches open pages). */
   readonly onDeck?: ((deck: RenderedDeck) => void) | undefined;
   readonly signal?: AbortSignal | undefined;

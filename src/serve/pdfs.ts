@@ -9,6 +9,8 @@ import { outputInfo, type Selectable } from '../outputs/catalogue.js';
 import { build } from '../pipeline/build.js';
 import type { BuildRequest, BuildResult } from '../pipeline/request.js';
 import type { SlideCache } from '../markdown/parse.js';
+import type { ContentsMemory } from '../outputs/print-report.js';
+import { WarmPrint } from '../outputs/warm-print.js';
 
 /** The PDFs serve makes on request, by the path they are asked for. */
 export const SERVED_PDFS = {
@@ -44,8 +46,14 @@ export interface PdfOptions extends Pick<
 export class ServedPdfs {
   private readonly queues = new Map<string, Promise<unknown>>();
   private closed = false;
+  /** Where the report's headings landed last time: its next PDF is most often printed once. */
+  private readonly reportContents: ContentsMemory = {};
+  /** The slides' print page, kept open between PDFs. */
+  readonly warmPrint: WarmPrint;
 
-  constructor(private readonly options: PdfOptions) {}
+  constructor(private readonly options: PdfOptions) {
+    this.warmPrint = new WarmPrint(join(options.scratch, 'warm'));
+  }
 
   make(path: ServedPdfPath): Promise<Uint8Array> {
     const { id, select } = SERVED_PDFS[path];
@@ -62,7 +70,17 @@ export class ServedPdfs {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      const result = await build({ ...source, out, pdf: true, only: [select], slideCache, browser, browserLent: true });
+      const result = await build({
+        ...source,
+        out,
+        pdf: true,
+        only: [select],
+        slideCache,
+        browser,
+        browserLent: true,
+        reportContents: this.reportContents,
+        warmPrint: this.warmPrint,
+      });
       onPdf?.({ name: id, result, ms: ms() });
     } catch (error) {
       // build's hint names --force, which a request cannot pass: a PDF with a slide cut off is no use.
@@ -82,6 +100,7 @@ export class ServedPdfs {
   /** No more PDFs; those being made (they fail once the browser is stopped) are waited for. */
   async close(): Promise<void> {
     this.closed = true;
+    this.warmPrint.drop();
     await Promise.allSettled(this.queues.values());
   }
 }
