@@ -61,8 +61,8 @@ export function withoutRemoteImports(css: string): string {
 }
 
 /** A reveal.js theme as the deck links it: nothing from the network, no family left to the machine. */
-function revealThemeCss(css: string): string {
-  const aliases = unshippedFamilyAliases(css, readFileSync(FONTS_CSS, 'utf8'));
+function revealThemeCss(css: string, fontsCss: string): string {
+  const aliases = unshippedFamilyAliases(css, fontsCss);
   return withoutRemoteImports(css) + (aliases ? `\n${aliases}\n` : '');
 }
 
@@ -81,7 +81,9 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
   const ownCss = own.css.map((file) => file.to);
   if (theme.kind !== 'brief') {
     // A stylesheet of the briefing's own is copied as written; what it loads is reported.
-    const text = theme.kind === 'reveal' ? revealThemeCss(readFileSync(theme.cssFile, 'utf8')) : undefined;
+    // fonts.css's Inter faces, read once: the theme's undeclared family and the imported ones are drawn in them.
+    const fontsCss = theme.kind === 'reveal' ? readFileSync(FONTS_CSS, 'utf8') : '';
+    const text = theme.kind === 'reveal' ? revealThemeCss(readFileSync(theme.cssFile, 'utf8'), fontsCss) : undefined;
     files.push(
       { from: theme.cssFile, to: lib('theme/theme.css'), root: theme.root, ...(text === undefined ? {} : { text }) },
       { from: own.highlight ?? join(HLJS_STYLES, 'monokai.css'), to: lib('theme/highlight.css') },
@@ -90,7 +92,7 @@ export function deckFiles(theme: Theme, own: DeckAssets = NO_DECK_ASSETS): Docum
     if (theme.kind === 'css')
       return { files, stylesheets: [lib('theme/theme.css'), lib('theme/highlight.css'), LAYOUTS_CSS.to, ...ownCss] };
     files.push(
-      { from: FONTS_CSS, to: lib('theme/font-aliases.css'), text: fontAliases(readFileSync(FONTS_CSS, 'utf8')) },
+      { from: FONTS_CSS, to: lib('theme/font-aliases.css'), text: fontAliases(fontsCss) },
       { from: REVEAL_EXTRAS, to: lib('theme/reveal-extras.css') },
       REVEAL_LAYOUTS_CSS,
       ...FONT_FILES,
