@@ -65,7 +65,7 @@ describe('progress and the build report', () => {
   it("lists the stages in the order they started and the files in the outputs' order, though the PDFs print side by side", async () => {
     const result = await run(['build', 'deck', '--json', '--quiet'], dir);
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as { files: { path: string }[]; stages: { stage: string; ms: number }[] };
+    const report = JSON.parse(result.stdout) as { files: { path: string }[]; stages: { stage: string; at: number; ms: number }[] };
     expect(report.stages.map((s) => s.stage)).toEqual([
       'read',
       'figures',
@@ -80,6 +80,11 @@ describe('progress and the build report', () => {
       'measure',
     ]);
     expect(report.stages.every((s) => s.ms >= 0)).toBe(true);
+    // Each stage says when it started: in the order listed, and the outputs after what they are made from.
+    const at = report.stages.map((s) => s.at);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    const stage = (name: string) => report.stages.find((s) => s.stage === name) ?? { at: NaN, ms: NaN };
+    expect(stage('deck').at).toBeGreaterThanOrEqual(stage('figures').at + stage('figures').ms);
     expect(report.files.map((f) => f.path)).toEqual([
       'dist/slides/index.html',
       'dist/slides.pdf',

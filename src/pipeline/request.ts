@@ -111,5 +111,5 @@ export interface BuildResult {
   readonly warnings: readonly Diagnostic[];
   /** What `check` reports: the cheap checks always, overflow when the deck was measured. */
   readonly findings: readonly Diagnostic[];
-  readonly stages: readonly { readonly stage: string; readonly ms: number }[];
+  readonly stages: readonly { readonly stage: string; readonly at: number; readonly ms: number }[];
 }

@@ -33,8 +33,11 @@ export class BuildRun implements AsyncDisposable {
   private readonly pdfCache: PdfCache;
   /** Drawn charts and diagrams, kept across builds (written when the build succeeds). */
   readonly figureCache: FigureCache;
-  /** In the order the stages started (the PDFs, printed side by side, end in any order). */
-  private readonly stages: { stage: string; ms: number }[] = [];
+  /**
+   * In the order the stages started (the PDFs, printed side by side, end in any order); `at` is
+   * when each started, in ms since the process did, so that the stages' overlap can be read.
+   */
+  private readonly stages: { stage: string; at: number; ms: number }[] = [];
   /** Each PDF's own warnings, added to the build's in the outputs' order once all are printed. */
   private readonly pdfWarnings = new Map<string, Diagnostic[]>();
   private chromium: Browser | undefined;
@@ -206,11 +209,12 @@ export class BuildRun implements AsyncDisposable {
     return { path: resolve(this.outDir, rel), bytes: entryBytes(this.staging.path(rel)), pages: this.pages.get(entry) };
   }
 
-  private begin(name: string): { readonly entry: { stage: string; ms: number }; readonly started: number } {
+  private begin(name: string): { readonly entry: { stage: string; at: number; ms: number }; readonly started: number } {
     this.request.onProgress?.({ stage: name, state: 'start' });
-    const entry = { stage: name, ms: 0 };
+    const started = performance.now();
+    const entry = { stage: name, at: Math.round(started), ms: 0 };
     this.stages.push(entry);
-    return { entry, started: performance.now() };
+    return { entry, started };
   }
 
   private end({ entry, started }: { readonly entry: { stage: string; ms: number }; readonly started: number }): void {
