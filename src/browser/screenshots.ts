@@ -38,25 +38,40 @@ const FRAME_WAIT_MS = 3000;
  */
 export async function screenshotPages(page: Page, request: ScreenshotRequest): Promise<Screenshots> {
   const { width, height } = request.page;
+  const viewport = page.viewport();
   await page.emulateMediaType('print');
   await page.setViewport({ width, height, deviceScaleFactor: request.scale });
-  // reveal.js's print layout makes each page a pixel shorter than the paper (pdfPageHeightOffset).
-  // Two animation frames: a frame with the new heights drawn, so that the screencast's first
-  // frame (the page as it was last drawn) is not one from before (its pages a pixel shorter).
-  const tops = await page.evaluate(async (pageHeight: number) => {
-    const style = document.createElement('style');
-    style.textContent = `html.reveal-print .reveal .slides .pdf-page{height:${pageHeight}px !important}`;
-    document.head.append(style);
-    const drawn = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    await drawn().then(drawn);
-    return [...document.querySelectorAll('.pdf-page')].map((element) => element.getBoundingClientRect().top + window.scrollY);
-  }, height);
-  const taken = request.range ? tops.slice(...request.range) : tops;
-  const pages = request.scale === 1 ? await screencast(page, taken, request) : await screenshots(page, taken, request);
-  if (request.previewWidth === undefined) return { pages };
-  await page.setViewport({ width, height, deviceScaleFactor: request.previewWidth / width });
-  const [preview] = await screenshots(page, tops.slice(0, 1), { ...request, format: 'png' });
-  return { pages, preview: preview ?? new Uint8Array() };
+  try {
+    // reveal.js's print layout makes each page a pixel shorter than the paper (pdfPageHeightOffset).
+    // Two animation frames: a frame with the new heights drawn, so that the screencast's first
+    // frame (the page as it was last drawn) is not one from before (its pages a pixel shorter).
+    const tops = await page.evaluate(async (pageHeight: number) => {
+      const style = document.createElement('style');
+      style.id = 'rfc-brief-screenshots';
+      style.textContent = `html.reveal-print .reveal .slides .pdf-page{height:${pageHeight}px !important}`;
+      document.head.append(style);
+      const drawn = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await drawn().then(drawn);
+      return [...document.querySelectorAll('.pdf-page')].map((element) => element.getBoundingClientRect().top + window.scrollY);
+    }, height);
+    const taken = request.range ? tops.slice(...request.range) : tops;
+    const pages = request.scale === 1 ? await screencast(page, taken, request) : await screenshots(page, taken, request);
+    if (request.previewWidth === undefined) return { pages };
+    await page.setViewport({ width, height, deviceScaleFactor: request.previewWidth / width });
+    const [preview] = await screenshots(page, tops.slice(0, 1), { ...request, format: 'png' });
+    return { pages, preview: preview ?? new Uint8Array() };
+  } finally {
+    // The page is left as it was found: the build's print tab is printed and walked after it too.
+    // (What stopped the images, if anything did, is what is said: not a page that could not be put back.)
+    await page
+      .evaluate(() => {
+        document.getElementById('rfc-brief-screenshots')?.remove();
+        window.scrollTo(0, 0);
+      })
+      .then(() => page.emulateMediaType())
+      .then(() => page.setViewport(viewport))
+      .catch(() => undefined);
+  }
 }
 
 /**

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { PrintRequest } from '../browser/print.js';
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { joinDeck, renderDeck, renderDeckParts } from '../render/deck.js';
 import { renderPrintDeck } from '../render/print-deck.js';
 import { deckFiles, REVEAL_CSS } from '../render/theme-files.js';
 import { usesMath, withMath } from '../render/math-files.js';
 import type { MakeOutput } from './job.js';
+import { measurePrintPage } from './measure-print-page.js';
+import { PrintTab } from './print-tab.js';
 
-/** The print page of one output (slides.pdf's unnamed): outputs printing side by side each load their own. */
-const printPageFile = (output?: string) => `slides/.print${output ? `-${output}` : ''}.html`;
+/** The page the slides are printed from, beside the deck (it loads the same files); not a deliverable. */
+const PRINT_PAGE = 'slides/.print.html';
 
 /** slides/: the reveal.js deck with everything it loads beside it. */
 export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) => {
@@ -22,22 +25,29 @@ export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) =
   const printKey = cacheKey(run.printParts(prepared, 'slides.pdf', html), [...deck.files.map((f) => f.from), ...assets.map((a) => a.from)]);
   // What the browser opens to print or measure the slides: reveal.js's print layout written out
   // as a static page, or, for what only reveal.js can lay out, a copy of the deck in which only
-  // rfc-brief's own scripts run. Beside the deck, so that it loads the same files.
-  const printPage = (output?: string) => {
+  // rfc-brief's own scripts run. Written when first asked for, removed once every output is made.
+  let written: PrintRequest | undefined;
+  const printPage = (): PrintRequest => {
+    if (written) return written;
     const printHtml = staticPrint
       ? renderPrintDeck({ config, stacks, stylesheets: deck.stylesheets, revealCss: readFileSync(REVEAL_CSS, 'utf8') })
       : renderDeck({ config, stacks, stylesheets: deck.stylesheets, printNonce: randomBytes(16).toString('base64') });
-    run.staging.write(printPageFile(output), printHtml);
-    return run.printRequest(
+    run.staging.write(PRINT_PAGE, printHtml);
+    run.atEnd(() => run.staging.remove(PRINT_PAGE));
+    written = run.printRequest(
       'slides',
-      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: run.staging.path(printPageFile(output)) },
+      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: run.staging.path(PRINT_PAGE) },
       stacks,
     );
+    return written;
   };
-  return { printKey, printPage };
+  let tab: PrintTab | undefined;
+  const printTab = (): PrintTab => {
+    if (tab) return tab;
+    const opened = new PrintTab(run.browser('print the PDFs'), printPage(), (page, found) => measurePrintPage(page, prepared, found));
+    run.atEnd(() => opened.close());
+    tab = opened;
+    return tab;
+  };
+  return { printKey, printPage, printTab };
 };
-
-/** The print page is not a deliverable: removed once the slides are printed. */
-export function removePrintPage(run: { readonly staging: { remove(rel: string): void } }, output?: string): void {
-  run.staging.remove(printPageFile(output));
-}

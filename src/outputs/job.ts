@@ -4,17 +4,17 @@ import type { BuildRequest } from '../pipeline/request.js';
 import type { BuildRun } from '../pipeline/run.js';
 import type { RenderedReport } from '../render/report.js';
 import type { OutputId } from './catalogue.js';
+import type { PrintTab } from './print-tab.js';
 
 /** What each output hands to the outputs made from it. */
 export interface Products {
   readonly deck: {
     /** The cache key of the slides PDF: everything that shapes its pages. */
     readonly printKey: string;
-    /**
-     * Opens the page the slides are printed (or measured) from, writing it first; an output other
-     * than slides.pdf names itself, and gets a copy of its own (removePrintPage(run, output)).
-     */
-    readonly printPage: (output?: string) => PrintRequest;
+    /** The page the slides are printed (or measured) from, written when first asked for. */
+    readonly printPage: () => PrintRequest;
+    /** That page loaded in one tab, lent in turn to each output made from it (print-tab.ts). */
+    readonly printTab: () => PrintTab;
   };
   readonly 'slides.pdf': Uint8Array;
   readonly 'handout.pdf': undefined;

@@ -1,11 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { loadedFonts } from '../browser/loaded-fonts.js';
 import { warning, type Diagnostic } from '../errors.js';
 import type { SlideStack } from '../markdown/model.js';
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { inlineDocument } from '../render/one-file.js';
-import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
 
 /**
@@ -38,12 +36,7 @@ export const makeSlidesHtml: MakeOutput<'slides.html'> = async ({ prepared, run,
   return undefined;
 
   async function fontsOfPrintPage(folder: string, warnings: Diagnostic[]): Promise<string[]> {
-    const page = deck.printPage('html');
-    try {
-      return (await loadedFonts(run.browser('print the PDFs'), page, warnings)).filter((path) => !relative(folder, path).startsWith('..'));
-    } finally {
-      removePrintPage(run, 'html');
-    }
+    return (await deck.printTab().fonts(warnings)).filter((path) => !relative(folder, path).startsWith('..'));
   }
 };
 

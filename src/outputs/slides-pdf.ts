@@ -1,14 +1,15 @@
 import { type Diagnostic, warning } from '../errors.js';
 import type { Page } from 'puppeteer-core';
-import { openForPrint, printOpenPage } from '../browser/print.js';
+import { printOpenPage } from '../browser/print.js';
 import { printedPages, separatesFragments, type PrintedPage } from '../render/printed-pages.js';
 import { openPdf } from '../pdf/pdf-editor.js';
-import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
 import { measurePrintPage } from './measure-print-page.js';
+import type { PrintTab } from './print-tab.js';
 
 /**
- * slides.pdf: one page per printed slide, or per fragment step (printed-pages.ts). The print page is measured as `check` measures it
+ * slides.pdf: one page per printed slide, or per fragment step (printed-pages.ts), printed from
+ * the build's one print tab (print-tab.ts). The print page is measured as `check` measures it
  * before it prints: a slide that overflows is an error of this PDF, a character no font has a
  * warning (kept with its cache entry, so a
  * reused PDF fails the build as the first print did).
@@ -17,23 +18,20 @@ export const makeSlidesPdf: MakeOutput<'slides.pdf'> = async ({ prepared, run, r
   const deck = await need('deck');
   const pages = printedPages(prepared.config, prepared.stacks);
   const pdf = await run.pdf('slides.pdf', deck.printKey, prepared.meta, async (warnings: Diagnostic[]) => {
+    const print = async (page: Page, measure: () => Promise<void>) => {
+      await run.stageAsync('measure', measure);
+      return printOpenPage(page, request);
+    };
     const request = deck.printPage();
-    try {
-      const browser = run.browser('print the PDFs');
-      const print = async (page: Page) => {
-        await run.stageAsync('measure', () => measurePrintPage(page, prepared, warnings));
-        const bytes = await printOpenPage(page, request);
-        return separatesFragments(prepared.config) ? labelPages(bytes, pages, warnings) : bytes;
-      };
-      // serve keeps the static print page open and patches the slides a save changed.
-      if (jobRequest.warmPrint && prepared.staticPrint) return await jobRequest.warmPrint.open(browser, request, warnings, print);
-      return await browser.withPage(async (page) => {
-        await openForPrint(page, request, warnings);
-        return print(page);
-      });
-    } finally {
-      removePrintPage(run);
-    }
+    const fromTab = (tab: PrintTab) => tab.use(warnings, (page) => print(page, () => tab.findings(page, warnings)));
+    // serve keeps the static print page open and patches the slides a save changed.
+    const bytes =
+      jobRequest.warmPrint && prepared.staticPrint
+        ? await jobRequest.warmPrint.open(run.browser('print the PDFs'), request, warnings, (page) =>
+            print(page, () => measurePrintPage(page, prepared, warnings)),
+          )
+        : await fromTab(deck.printTab());
+    return separatesFragments(prepared.config) ? labelPages(bytes, pages, warnings) : bytes;
   });
   if (wanted) run.writePdf('slides.pdf', pdf);
   return pdf.bytes;

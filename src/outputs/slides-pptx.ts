@@ -1,50 +1,38 @@
 import { measureSlides } from '../browser/measure-slides.js';
-import { measureOpenPage } from '../browser/overflow.js';
-import { openForPrint } from '../browser/print.js';
-import { overflowFindings } from '../check/overflow.js';
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { notesParagraphs } from '../pptx/notes-text.js';
 import { writePptx } from '../pptx/write-pptx.js';
 import { printedOnly, printedSlides, type NumberedSlide } from '../render/printed-slides.js';
-import { removePrintPage } from './deck.js';
 import type { MakeOutput } from './job.js';
-
-const PAGE = 'pptx';
 
 /**
  * slides.pptx: one PowerPoint slide per printed slide, each block of text a shape with its lines as
- * the browser broke them, measured on the page slides.pdf is printed from (its own copy, in a tab of
- * its own: the PDF may be printed and its page removed first). What overflows there overflows in
- * both, and is reported as the PDF reports it. Cached as the PDFs are.
+ * the browser broke them, measured on the page slides.pdf is printed from (the build's print tab,
+ * print-tab.ts). What overflows there overflows in both, and is reported as the PDF reports it.
+ * Cached as the PDFs are.
  */
 export const makeSlidesPptx: MakeOutput<'slides.pptx'> = async ({ prepared, run, need }) => {
   const deck = await need('deck');
   const { config, stacks, meta } = prepared;
-  const slides = printedSlides(config, stacks);
-  const printed = printedOnly(slides);
+  const printed = printedOnly(printedSlides(config, stacks));
   const key = cacheKey(run.printParts(prepared, 'slides.pptx', deck.printKey), []);
   const file = await run.cached('slides.pptx', key, async (warnings) => {
-    const request = deck.printPage(PAGE);
-    try {
-      return await run.browser('print the PDFs').withPage(async (page) => {
-        await openForPrint(page, request, warnings);
-        warnings.push(...overflowFindings(await measureOpenPage(page), slides));
-        const options = config.revealOptions;
-        const size = { width: Number(options['width']) || 960, height: Number(options['height']) || 700 };
-        const measured = await measureSlides(page, request.allowedDir, size);
-        const bytes = await writePptx({
-          deck: { ...size, slides: measured.slides },
-          notes: printed.map((entry) => (entry.slide ? notesParagraphs(entry.slide.notes.html) : [])),
-          pictures: measured.pictures,
-          meta: { ...meta, lang: meta.lang || undefined },
-          palette: config.theme.palette,
-          link: (href) => linkTarget(href, printed),
-        });
-        return { bytes, pages: measured.slides.length };
-      });
-    } finally {
-      removePrintPage(run, PAGE);
-    }
+    const tab = deck.printTab();
+    const options = config.revealOptions;
+    const size = { width: Number(options['width']) || 960, height: Number(options['height']) || 700 };
+    const measured = await tab.use(warnings, async (page) => {
+      await tab.findings(page, warnings);
+      return measureSlides(page, tab.request.allowedDir, size);
+    });
+    const bytes = await writePptx({
+      deck: { ...size, slides: measured.slides },
+      notes: printed.map((entry) => (entry.slide ? notesParagraphs(entry.slide.notes.html) : [])),
+      pictures: measured.pictures,
+      meta: { ...meta, lang: meta.lang || undefined },
+      palette: config.theme.palette,
+      link: (href) => linkTarget(href, printed),
+    });
+    return { bytes, pages: measured.slides.length };
   });
   run.writePdf('slides.pptx', file);
   return undefined;

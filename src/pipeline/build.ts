@@ -50,7 +50,11 @@ async function makeOutputs(run: BuildRun, request: BuildRequest): Promise<BuildR
     made.catch(() => undefined);
     jobs.set(output.id, made);
   }
-  await settleAll(jobs.values());
+  try {
+    await settleAll(jobs.values());
+  } finally {
+    run.endOutputs();
+  }
   // Nothing more is printed: the browser is stopped while the files are moved into place.
   void run.dispose();
   run.throwIfAborted();

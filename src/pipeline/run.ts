@@ -41,6 +41,8 @@ export class BuildRun implements AsyncDisposable {
   /** Each PDF's own warnings, added to the build's in the outputs' order once all are printed. */
   private readonly pdfWarnings = new Map<string, Diagnostic[]>();
   private chromium: Browser | undefined;
+  /** What is undone once every output is made (a tab they shared, a page they were made from). */
+  private readonly ends: (() => void)[] = [];
   private readonly abort = () => void this.dispose();
 
   constructor(
@@ -59,6 +61,16 @@ export class BuildRun implements AsyncDisposable {
   browser(purpose: string): Browser {
     this.chromium ??= browserFor(this.request, purpose);
     return this.chromium;
+  }
+
+  /** `end` runs once every output is made or has failed, before anything is moved into place. */
+  atEnd(end: () => void): void {
+    this.ends.push(end);
+  }
+
+  /** Every output is made (or failed): what they shared is closed and removed. */
+  endOutputs(): void {
+    for (const end of this.ends.splice(0)) end();
   }
 
   stage<T>(name: string, work: () => T): T {

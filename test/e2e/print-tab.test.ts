@@ -1,0 +1,78 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Browser } from '../../src/browser/browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { screenshotPages } from '../../src/browser/screenshots.js';
+import { readZip } from '../../src/pptx/zip.js';
+import { build } from '../../src/pipeline/build.js';
+import { fixture } from '../helpers/paths.js';
+import { readPdf } from '../helpers/pdf.js';
+
+const browser = new Browser(() => findBrowser({ env: process.env, platform: process.platform }), 60_000);
+afterAll(() => browser.dispose());
+
+describe("the slides' print page, shared by the outputs made from it", () => {
+  it('is loaded once, in one tab, for slides.pdf, slides.pptx, the slide images and slides.html', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-print-tab-'));
+    cpSync(fixture('layouts'), join(dir, 'deck'), { recursive: true });
+    const out = join(dir, 'dist');
+    const tabs = vi.spyOn(browser, 'withPage');
+    const result = await build({
+      input: 'deck',
+      cwd: dir,
+      out,
+      pdf: true,
+      only: ['deck', 'slides', 'pptx', 'images', 'html'],
+      cache: false,
+      browser,
+      browserLent: true,
+    });
+    // The layouts deck draws no mermaid diagram: the one tab is the print page's.
+    expect(tabs).toHaveBeenCalledTimes(1);
+    tabs.mockRestore();
+    expect(result.warnings.filter((w) => w.severity === 'error')).toEqual([]);
+    // Each output still made from it whole: a page, a slide and an image per printed slide, the fonts it loaded inside slides.html.
+    const pages = (await readPdf(join(out, 'slides.pdf'))).pages.length;
+    expect(pages).toBeGreaterThan(5);
+    expect(readdirSync(join(out, 'slides-images')).filter((name) => /^\d+\.png$/.test(name))).toHaveLength(pages);
+    const slides = [...readZip(readFileSync(join(out, 'slides.pptx'))).keys()].filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    expect(slides).toHaveLength(pages);
+    expect(readFileSync(join(out, 'slides.html'), 'utf8')).toMatch(/@font-face\s*\{[^}]*src:\s*url\("?data:font\/woff2;base64,/);
+    // The page it was loaded from is not left in the deck.
+    expect(readdirSync(join(out, 'slides')).filter((name) => name.startsWith('.print'))).toEqual([]);
+  });
+
+  it('is left by the slide images as they found it: media, window, page heights and scroll put back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-print-tab-'));
+    const html = join(dir, 'print.html');
+    writeFileSync(
+      html,
+      `<!doctype html><html class="reveal-print"><body style="margin:0"><div class="reveal"><div class="slides">` +
+        `<div class="pdf-page" style="height:199px;background:#c00"></div><div class="pdf-page" style="height:199px;background:#00c"></div>` +
+        `</div></div></body></html>`,
+    );
+    await browser.withPage(async (page) => {
+      await page.goto(`file://${html}`);
+      const state = () =>
+        page.evaluate(() => ({
+          print: matchMedia('print').matches,
+          heights: [...document.querySelectorAll<HTMLElement>('.pdf-page')].map((element) => element.getBoundingClientRect().height),
+          scroll: window.scrollY,
+          styles: document.querySelectorAll('style').length,
+        }));
+      const before = { viewport: page.viewport(), ...(await state()) };
+      const shots = await screenshotPages(page, {
+        page: { width: 320, height: 200 },
+        scale: 1,
+        format: 'png',
+        quality: 90,
+        previewWidth: 160,
+      });
+      expect(shots.pages).toHaveLength(2);
+      expect({ viewport: page.viewport(), ...(await state()) }).toEqual(before);
+      expect(before.heights).toEqual([199, 199]);
+    });
+  });
+});
