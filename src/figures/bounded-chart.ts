@@ -52,9 +52,21 @@ export async function readTable(text: string, type: 'csv' | 'tsv', where: Source
 
 /** One request at a time, so that each one's deadline is its own. */
 function ask(request: ChartRequest, where: SourceLocation, what: string): Promise<ChartReply> {
-  const turn = queue.then(() => askOne(request, where, what));
+  pending++;
+  const turn = queue.then(() => askOne(request, where, what)).finally(() => pending--);
   queue = turn.catch(() => undefined);
   return turn;
+}
+
+let pending = 0;
+
+/**
+ * Ends the chart process when no chart is being drawn: a build whose charts are drawn has no more
+ * use for it, and its 80 MB were held while the diagrams were drawn and the PDFs printed. serve
+ * keeps it.
+ */
+export function stopChartProcess(): void {
+  if (pending === 0 && current) stopProcess(current);
 }
 
 async function askOne(request: ChartRequest, where: SourceLocation, what: string): Promise<ChartReply> {

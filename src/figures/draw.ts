@@ -23,15 +23,18 @@ export interface DrawOptions {
   /** Part of every diagram's cache key: a new mermaid draws anew. */
   readonly diagramEngine: string;
   readonly drawDiagrams: DiagramDrawer;
+  /** Told once the last chart is drawn, while diagrams may still be drawing (the chart process can go). */
+  readonly chartsDrawn?: (() => void) | undefined;
 }
 
 /** Every chart and diagram, drawn once per palette the outputs need. */
 export async function drawFigures(blocks: readonly FigureBlock[], options: DrawOptions, warnings: Diagnostic[]): Promise<DrawnFigures> {
   const screenPalette = paletteFor(options.theme, 'screen');
   const paperPalette = paletteFor(options.theme, 'paper');
-  const screen = await drawAll(blocks, screenPalette, options, warnings);
   // Compared by value: each theme's palette is read afresh, so the light theme's two are equal, not one object.
-  const paper = samePalette(paperPalette, screenPalette) ? screen : await drawAll(blocks, paperPalette, options, []);
+  const onePalette = samePalette(paperPalette, screenPalette);
+  const screen = await drawAll(blocks, screenPalette, options, warnings, onePalette);
+  const paper = onePalette ? screen : await drawAll(blocks, paperPalette, options, [], true);
   return { screen, paper };
 }
 
@@ -40,6 +43,7 @@ async function drawAll(
   palette: Palette,
   options: DrawOptions,
   warnings: Diagnostic[],
+  last: boolean,
 ): Promise<Map<string, DrawnFigure>> {
   // The diagrams are asked for first: they are drawn in the browser while the charts are drawn
   // here, in Node.
@@ -58,6 +62,7 @@ async function drawAll(
     for (const block of blocks.filter((b) => b.kind === 'chart'))
       charts.set(block.key, await drawChart(block, options.root, palette, warnings, options.cache));
   } finally {
+    if (last) options.chartsDrawn?.();
     // A failed chart still waits for the browser's work to end before the build goes on; the
     // diagrams' warnings follow the charts', whichever finished first.
     await diagrams.catch(() => undefined);

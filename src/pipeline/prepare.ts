@@ -3,6 +3,7 @@ import { lintBriefing } from '../check/lint.js';
 import type { BriefConfig } from '../config/resolve.js';
 import { resolveAssets, type ResolvedAsset } from '../content/assets.js';
 import { drawFigures } from '../figures/draw.js';
+import { stopChartProcess } from '../figures/bounded-chart.js';
 import type { SlideStack } from '../markdown/model.js';
 import { drawDiagrams, MERMAID_VERSION, parseDiagrams } from '../browser/mermaid.js';
 import type { PdfMetadata } from '../pdf/pdf-editor.js';
@@ -51,6 +52,8 @@ export async function prepare(run: BuildRun, request: BuildRequest): Promise<Pre
         theme: config.theme,
         cache: run.figureCache,
         diagramEngine: `mermaid ${MERMAID_VERSION}, rfc-brief ${VERSION}`,
+        // A build has no more use for the chart process (80 MB) once its charts are drawn; serve keeps it.
+        chartsDrawn: request.keepChartProcess ? undefined : stopChartProcess,
         drawDiagrams: async (blocks, palette, warnings) =>
           request.noBrowser
             ? parseDiagrams(blocks, warnings).then(() => new Map<string, string>())

@@ -51,6 +51,8 @@ export interface BuildRequest {
   readonly reportContents?: ContentsMemory | undefined;
   /** serve: the slides' print page kept open between PDFs, the slides a save changed patched in. */
   readonly warmPrint?: WarmPrint | undefined;
+  /** serve: the process that draws charts stays up between builds (vega is loaded once); a build ends it once its figures are drawn. */
+  readonly keepChartProcess?: boolean | undefined;
   /** serve: the deck as soon as it is rendered, before anything is written (it patches open pages). */
   readonly onDeck?: ((deck: RenderedDeck) => void) | undefined;
   readonly signal?: AbortSignal | undefined;

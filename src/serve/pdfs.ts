@@ -76,6 +76,7 @@ export class ServedPdfs {
         pdf: true,
         only: [select],
         slideCache,
+        keepChartProcess: true,
         browser,
         browserLent: true,
         reportContents: this.reportContents,

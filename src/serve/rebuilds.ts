@@ -96,6 +96,7 @@ export class Rebuilds {
         allowScripts: this.options.allowScripts,
         env: this.options.env,
         slideCache: this.slideCache,
+        keepChartProcess: true,
         browser: this.options.browser,
         browserLent: true,
         onDeck: (deck) => {

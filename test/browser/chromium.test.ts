@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, LEFT_OUT_ARGS, launchArgs } from '../../src/browser/chromium.js';
+import { CHROMIUM_ARGS, LEFT_OUT_ARGS, OWN_FEATURES, launchArgs } from '../../src/browser/chromium.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 
 describe('the browser rfc-brief starts itself', () => {
@@ -11,6 +11,13 @@ describe('the browser rfc-brief starts itself', () => {
     const theirs = puppeteer.defaultArgs({ headless: true }).filter((arg) => arg !== 'about:blank' && !arg.startsWith('--user-data-dir'));
     expect(theirs.filter((arg) => !CHROMIUM_ARGS.includes(arg))).toEqual(LEFT_OUT_ARGS);
     expect(CHROMIUM_ARGS).not.toContain('--disable-popup-blocking');
+  });
+
+  it("adds its own features to puppeteer's in the one --enable-features Chromium reads", () => {
+    const features = launchArgs('/p', [], true).filter((arg) => arg.startsWith('--enable-features='));
+    expect(features).toHaveLength(1);
+    expect(features[0]?.slice('--enable-features='.length).split(',')).toEqual(['PdfOopif', ...OWN_FEATURES]);
+    expect(OWN_FEATURES).toContain('NetworkServiceInProcess2');
   });
 
   it('keeps the sandbox for every user but root, where Chromium will not start with it', () => {

@@ -1,3 +1,4 @@
+// What a build holds while it works: one tab for every output made from the slides' print page, no process of its own for the network service, no chart process once the charts are drawn.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,3 +77,45 @@ describe("the slides' print page, shared by the outputs made from it", () => {
     });
   });
 });
+
+describe("the build's processes", () => {
+  it('end the chart process once the charts are drawn, unless serve keeps it for the next build', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-charts-'));
+    cpSync(fixture('layouts'), join(dir, 'deck'), { recursive: true });
+    const charts = () => processTree(process.pid).filter((cmd) => cmd.includes('chart-process'));
+    const request = { input: 'deck', cwd: dir, out: join(dir, 'dist'), pdf: false, only: ['deck' as const], cache: false };
+    await build({ ...request, keepChartProcess: true });
+    expect(charts()).toHaveLength(1);
+    await build(request);
+    expect(charts()).toEqual([]);
+  });
+
+  it('hold the network service in the browser process, not in one of its own (60 MB less)', async () => {
+    await browser.withPage(async (page) => {
+      await page.goto('about:blank');
+      const mine = processTree(process.pid);
+      expect(mine.some((cmd) => /chromium|chrome/.test(cmd) && cmd.includes('--type=renderer'))).toBe(true);
+      expect(mine.filter((cmd) => cmd.includes('network.mojom.NetworkService'))).toEqual([]);
+    });
+  });
+});
+
+/** The command lines of every process under `root`. */
+function processTree(root: number): string[] {
+  const parents = new Map<number, number>();
+  const commands = new Map<number, string>();
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      commands.set(Number(name), readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').join(' '));
+    } catch {
+      // Gone while listed.
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at)) if (at === root) return true;
+    return false;
+  };
+  return [...commands].filter(([pid]) => under(pid)).map(([, command]) => command);
+}
