@@ -8,19 +8,42 @@ export interface ScreenshotRequest {
   readonly quality: number;
   /** The width of the first page's preview image (PNG), in pixels; none when left out. */
   readonly previewWidth?: number | undefined;
-  /** The pages to take, from and to (not included) by index; all when left out. */
-  readonly range?: readonly [number, number] | undefined;
+  /**
+   * Hands out the pages to take next, from and to (not included) by index, until none are left:
+   * tabs taking one deck's images side by side share one, each taking the next pages when it is
+   * free (pageBatches). All the pages, in one go, when left out.
+   */
+  readonly next?: PageBatches | undefined;
 }
 
 export interface Screenshots {
-  readonly pages: readonly Uint8Array[];
+  /** Each page taken, by its index. */
+  readonly pages: ReadonlyMap<number, Uint8Array>;
   readonly preview?: Uint8Array | undefined;
 }
 
 /**
- * Tabs that take a deck's images side by side, each its share of the pages: a screencast waits on
- * each frame more than it works (a 200-slide deck in two tabs: the same pixels, about a fifth less
- * time), so two overlap; a third gained little more on 2 cores. Only at the slide's own size
+ * The pages in batches of `size`, handed out in order to whichever tab asks: the build's print tab
+ * comes to the images after the PDF and the PPTX are made from it, a tab of their own at once, so
+ * that one takes most (200 slides: their images ended with the PPTX, not two seconds after it).
+ */
+export function pageBatches(size = 10): PageBatches {
+  let from = 0;
+  return (count) => {
+    if (from >= count) return undefined;
+    const batch = [from, Math.min(count, from + size)] as const;
+    from = batch[1];
+    return batch;
+  };
+}
+
+/** The next pages of `count` (the pages the print page holds: every tab loads the same one). */
+export type PageBatches = (count: number) => readonly [number, number] | undefined;
+
+/**
+ * Tabs that take a deck's images side by side, each the next pages when it is free: a screencast
+ * waits on each frame more than it works (a 200-slide deck in two tabs: the same pixels, about a
+ * fifth less time), so two overlap; a third gained little more on 2 cores. Only at the slide's own size
  * (screenshots at other scales wait on one another, puppeteer takes one at a time per browser),
  * and only when enough pages share the second tab's load of the page.
  */
@@ -30,7 +53,7 @@ export function screenshotTabs(scale: number, pages: number): number {
 
 /** Passes over the pages whose frames did not come, before those still missing are taken as screenshots. */
 const PASSES = 4;
-/** No frame for this long after a pass: the screencast has sent what it drew. */
+/** No frame for this long after a pass (and not every frame of it came): the screencast has sent what it drew. */
 const QUIET_MS = 60;
 
 /**
@@ -56,8 +79,12 @@ export async function screenshotPages(page: Page, request: ScreenshotRequest): P
       await drawn().then(drawn);
       return [...document.querySelectorAll('.pdf-page')].map((element) => element.getBoundingClientRect().top + window.scrollY);
     }, height);
-    const taken = request.range ? tops.slice(...request.range) : tops;
-    const pages = request.scale === 1 ? await screencast(page, taken, request) : await screenshots(page, taken, request);
+    const next = request.next ?? pageBatches(tops.length);
+    const batches = (): (readonly [number, number])[] | undefined => {
+      const batch = next(tops.length);
+      return batch && [...Array(batch[1] - batch[0]).keys()].map((offset) => [batch[0] + offset, tops[batch[0] + offset] ?? 0] as const);
+    };
+    const pages = request.scale === 1 ? await screencast(page, batches, request) : await screenshotBatches(page, batches, request);
     if (request.previewWidth === undefined) return { pages };
     await page.setViewport({ width, height, deviceScaleFactor: request.previewWidth / width });
     const [preview] = await screenshots(page, tops.slice(0, 1), { ...request, format: 'png' });
@@ -74,6 +101,22 @@ export async function screenshotPages(page: Page, request: ScreenshotRequest): P
       .then(() => page.setViewport(viewport))
       .catch(() => undefined);
   }
+}
+
+/** The next pages, each as its index and where it starts on the print page; none once all are handed out. */
+type Batches = () => (readonly [number, number])[] | undefined;
+
+async function screenshotBatches(page: Page, batches: Batches, request: ScreenshotRequest): Promise<Map<number, Uint8Array>> {
+  const images = new Map<number, Uint8Array>();
+  for (let batch = batches(); batch; batch = batches()) {
+    const taken = await screenshots(
+      page,
+      batch.map(([, top]) => top),
+      request,
+    );
+    batch.forEach(([index], at) => images.set(index, taken[at] ?? new Uint8Array()));
+  }
+  return images;
 }
 
 /**
@@ -101,42 +144,55 @@ async function screenshots(page: Page, tops: readonly number[], request: Screens
  * for each frame took 26 ms (200 slides: 2.93-3.02 s against 3.38 s for the images). A page whose
  * frame did not come is scrolled to again; one that still does not is taken as a screenshot.
  */
-async function screencast(page: Page, tops: readonly number[], request: ScreenshotRequest): Promise<Uint8Array[]> {
+async function screencast(page: Page, batches: Batches, request: ScreenshotRequest): Promise<Map<number, Uint8Array>> {
   const cdp = await page.createCDPSession();
   const frames = new Map<number, string>();
-  let missing = tops.map((top) => Math.round(top));
+  let wanted = new Set<number>();
   let came: () => void = () => undefined;
   cdp.on('Page.screencastFrame', (frame) => {
     void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
     const y = Math.round(frame.metadata.scrollOffsetY);
-    if (!frames.has(y) && missing.includes(y)) frames.set(y, frame.data);
+    if (!frames.has(y) && wanted.has(y)) frames.set(y, frame.data);
     came();
   });
+  const images = new Map<number, Uint8Array>();
   try {
-    // The first frame comes when the screencast starts, with the page where it is (the first top).
-    await page.evaluate((y: number) => window.scrollTo(0, y), missing[0] ?? 0);
-    await start(cdp, request);
-    // A frame the screencast dropped (it sends none while it encodes the last) is scrolled to
-    // again: a tenth of them at 200 slides, fewer each pass.
-    for (let pass = 0; pass < PASSES && missing.length > 0; pass++) {
-      await page.evaluate(scrollEachFrame, missing);
-      // The last frames are drawn and sent after the last scroll: waited for until none comes for a while.
-      await new Promise<void>((resolve) => {
-        let timer = setTimeout(resolve, QUIET_MS);
-        came = () => {
-          clearTimeout(timer);
-          timer = setTimeout(resolve, QUIET_MS);
-        };
-      });
-      came = () => undefined;
-      const left = missing.filter((y) => !frames.has(y));
-      if (left.length === missing.length) break;
-      missing = left;
-    }
-    const images: Uint8Array[] = [];
-    for (const top of tops) {
-      const data = frames.get(Math.round(top));
-      images.push(data === undefined ? ((await screenshots(page, [top], request))[0] ?? new Uint8Array()) : Buffer.from(data, 'base64'));
+    for (let batch = batches(), first = true; batch; batch = batches(), first = false) {
+      let missing = batch.map(([, top]) => Math.round(top));
+      wanted = new Set(missing);
+      if (first) {
+        // The first frame comes when the screencast starts, with the page where it is (the first top).
+        await page.evaluate((y: number) => window.scrollTo(0, y), missing[0] ?? 0);
+        await start(cdp, request);
+      }
+      // A frame the screencast dropped (it sends none while it encodes the last) is scrolled to
+      // again: a tenth of them at 200 slides, fewer each pass.
+      for (let pass = 0; pass < PASSES && missing.length > 0; pass++) {
+        await page.evaluate(scrollEachFrame, missing);
+        // The last frames are drawn and sent after the last scroll: waited for until none comes for a while.
+        const waited = missing;
+        await new Promise<void>((resolve) => {
+          const all = () => waited.every((y) => frames.has(y));
+          let timer = setTimeout(resolve, QUIET_MS);
+          came = () => {
+            clearTimeout(timer);
+            if (all()) resolve();
+            else timer = setTimeout(resolve, QUIET_MS);
+          };
+          if (all()) came();
+        });
+        came = () => undefined;
+        const left = missing.filter((y) => !frames.has(y));
+        if (left.length === missing.length) break;
+        missing = left;
+      }
+      for (const [index, top] of batch) {
+        const data = frames.get(Math.round(top));
+        images.set(
+          index,
+          data === undefined ? ((await screenshots(page, [top], request))[0] ?? new Uint8Array()) : Buffer.from(data, 'base64'),
+        );
+      }
     }
     return images;
   } finally {

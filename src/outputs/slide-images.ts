@@ -1,5 +1,5 @@
 import { openForPrint } from '../browser/print.js';
-import { screenshotPages, screenshotTabs, type ScreenshotRequest } from '../browser/screenshots.js';
+import { pageBatches, screenshotPages, screenshotTabs, type ScreenshotRequest } from '../browser/screenshots.js';
 import { packFiles, unpackFiles } from '../pipeline/file-bundle.js';
 import { cacheKey } from '../pipeline/pdf-cache.js';
 import { printedPages } from '../render/printed-pages.js';
@@ -20,27 +20,26 @@ export const makeSlideImages: MakeOutput<'slides-images'> = async ({ prepared, r
     const shot: ScreenshotRequest = { page: printPageSize(prepared.config.revealOptions), scale, format, quality: JPEG_QUALITY };
     const count = printedPages(prepared.config, prepared.stacks).length;
     const tabs = screenshotTabs(scale, count);
-    const share = Math.ceil(count / tabs);
     const tab = deck.printTab();
-    const range = (index: number) => [index * share, index === tabs - 1 ? Number.POSITIVE_INFINITY : (index + 1) * share] as const;
-    // The build's print tab is measured and takes the first share and the preview; the tabs
-    // beside it load the page for their share only (what it reports is said by the first).
-    const [first, ...others] = await Promise.all([
+    const next = pageBatches();
+    // The build's print tab is measured and takes the preview; the tabs beside it load the page
+    // and start at once (what it reports is said by the first). Each takes the next pages when free.
+    const taken = await Promise.all([
       tab.use(warnings, async (page) => {
         await tab.findings(page, warnings);
-        return screenshotPages(page, { ...shot, range: range(0), previewWidth: PREVIEW.width });
+        return screenshotPages(page, { ...shot, next, previewWidth: PREVIEW.width });
       }),
-      ...Array.from({ length: tabs - 1 }, (_, index) =>
+      ...Array.from({ length: tabs - 1 }, () =>
         run.browser('print the PDFs').withPage(async (page) => {
           await openForPrint(page, tab.request, []);
-          return screenshotPages(page, { ...shot, range: range(index + 1) });
+          return screenshotPages(page, { ...shot, next });
         }),
       ),
     ]);
-    const pages = [first, ...others].flatMap((shots) => shots.pages);
+    const pages = taken.flatMap((shots) => [...shots.pages]).sort(([a], [b]) => a - b);
     const names = imageNames(pages.length, format);
-    const files = pages.map((bytes, index) => ({ name: names[index] ?? '', bytes }));
-    return { bytes: packFiles([...files, { name: PREVIEW.name, bytes: first.preview ?? new Uint8Array() }]), pages: files.length };
+    const files = pages.map(([, bytes], index) => ({ name: names[index] ?? '', bytes }));
+    return { bytes: packFiles([...files, { name: PREVIEW.name, bytes: taken[0]?.preview ?? new Uint8Array() }]), pages: files.length };
   });
   run.writeFolder('slides-images', unpackFiles(made.bytes), made.pages);
   return undefined;
