@@ -128,9 +128,11 @@ function layInColumns(hidden: CSSStyleSheet, headingIds: readonly string[], area
       }),
     );
   } finally {
-    for (const [element, style] of saved)
+    for (const [element, style] of saved) {
+      element.setAttribute('style', style ?? '');
+      // Written first: an attribute changed through .style and only removed came back as style="".
       if (style === null) element.removeAttribute('style');
-      else element.setAttribute('style', style);
+    }
     hidden.disabled = false;
   }
 }
