@@ -13,15 +13,18 @@ export interface PageAreas {
  * page. Chromium breaks columns by the rules it breaks pages by (break-before/after/inside,
  * orphans, widows, a table's repeated header), so a heading's column is most often its page.
  * A box placed in the initial containing block is placed in the first page's area, as when
- * printed. Every change is undone before this returns; a wrong guess only costs a second print
- * (printReport checks the PDF's own destinations).
+ * printed. Every change to the page is undone but one: it is left in print media, which is what
+ * a print lays it out in anyway (the PDF is the same), so that the print after this finds the
+ * page's print styles computed rather than recomputing them from the screen's (70-80 ms of the
+ * default briefing's). A wrong guess only costs a second print (printReport checks the PDF's own
+ * destinations).
  */
 export async function guessContentsPages(
   page: Page,
   headingIds: readonly string[],
   areas: PageAreas,
 ): Promise<Record<string, number | undefined>> {
-  // Hidden while the media changes, else Chromium draws a frame of the whole report in each.
+  // Hidden while the media changes, else Chromium draws a frame of the whole report first.
   const hidden = await page.evaluateHandle(() => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('html { display: none !important; }');
@@ -30,11 +33,7 @@ export async function guessContentsPages(
   });
   try {
     await page.emulateMediaType('print');
-    try {
-      return await page.evaluate(layInColumns, hidden, headingIds, areas);
-    } finally {
-      await page.emulateMediaType(undefined);
-    }
+    return await page.evaluate(layInColumns, hidden, headingIds, areas);
   } finally {
     await page.evaluate((sheet) => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((other) => other !== sheet);
@@ -45,6 +44,7 @@ export async function guessContentsPages(
 
 /** Runs in the page, serialised by puppeteer: nothing from outside it. */
 function layInColumns(hidden: CSSStyleSheet, headingIds: readonly string[], areas: PageAreas): Record<string, number | undefined> {
+  // Shown again to be laid out; taken away by the caller (also when this throws).
   hidden.disabled = true;
   const body = document.body;
   const cover = body.querySelector(':scope > .cover');
@@ -133,6 +133,5 @@ function layInColumns(hidden: CSSStyleSheet, headingIds: readonly string[], area
       // Written first: an attribute changed through .style and only removed came back as style="".
       if (style === null) element.removeAttribute('style');
     }
-    hidden.disabled = false;
   }
 }

@@ -44,7 +44,7 @@ describe("the report's contents guessed before its first print", () => {
     }
   });
 
-  it('leaves the loaded report as it found it: its elements, styles, media and layout', async () => {
+  it('leaves the loaded report as it found it, in the print media it is printed in: its elements, styles and layout', async () => {
     const { file } = await printReportCounted(browser, CONTENT);
     const dir = join(dirname(file), 'report');
     const ids = headingsOf(CONTENT).map((h) => h.id);
@@ -59,7 +59,9 @@ describe("the report's contents guessed before its first print", () => {
           height: document.documentElement.scrollHeight,
           headings: [...document.querySelectorAll('h2, h3')].map((h) => h.getBoundingClientRect().top),
         }));
+      await page.emulateMediaType('print');
       const before = await state();
+      await page.emulateMediaType(undefined);
       const guess = await guessContentsPages(page, ids, reportPageAreas('a4'));
       expect(Object.values(guess).every((n) => typeof n === 'number' && n > 2)).toBe(true);
       expect(await state()).toEqual(before);
