@@ -20,8 +20,8 @@ export interface ContentsMemory {
  * landed. The contents are filled in with a guess first: the pages of the last print (`memory`),
  * else the pages the report falls on when laid out in columns of a page's size before printing
  * (guess-contents.ts, which leaves the page in print media for the prints). The report is kept
- * if its own destinations agree with the guess; else it is printed again with its own. The numbers' room is reserved in the CSS, so filling them in
- * moves nothing.
+ * if its own destinations agree with the guess; else it is printed again with its own. The
+ * numbers' room is reserved in the CSS, so filling them in moves nothing.
  */
 export async function printReport(
   browser: Browser,
