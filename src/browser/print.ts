@@ -59,8 +59,6 @@ export async function openForPrint(page: Page, request: PrintRequest, warnings: 
 export interface PrintOptions {
   /** A PDF outline (bookmarks) from the headings. */
   readonly outline?: boolean;
-  /** A print only read back by rfc-brief (where the headings landed): not tagged, no outline. */
-  readonly draft?: boolean;
 }
 
 export async function printOpenPage(page: Page, request: PrintRequest, options: PrintOptions = {}): Promise<Uint8Array> {
@@ -72,8 +70,8 @@ export async function printOpenPage(page: Page, request: PrintRequest, options: 
       preferCSSPageSize: true,
       printBackground: true,
       timeout: request.timeoutMs,
-      outline: !options.draft && (options.outline ?? false),
-      tagged: !options.draft,
+      outline: options.outline ?? false,
+      tagged: true,
     }),
   );
 }

@@ -1,6 +1,7 @@
 import { type Diagnostic, warning } from '../errors.js';
 import type { Browser } from '../browser/browser.js';
 import { openPdf, type Destinations } from '../pdf/pdf-editor.js';
+import { guessContentsPages, type PageAreas } from './guess-contents.js';
 import { openForPrint, printOpenPage, type PrintRequest } from '../browser/print.js';
 
 /**
@@ -16,15 +17,17 @@ export interface ContentsMemory {
 /**
  * Prints the report on one loaded page with a table of contents that gives each heading's page.
  * Chromium writes a named destination for every link target, so a print tells where each heading
- * landed. Without a guess, a first print (a draft) tells, the contents get those numbers, and the
- * second print is the report. With the pages of the last print (`memory`), the report is printed
- * with those at once and kept if its own destinations agree; else it is printed again with its own.
- * The numbers' room is reserved in the CSS, so filling them in moves nothing.
+ * landed. The contents are filled in with a guess first: the pages of the last print (`memory`),
+ * else the pages the report falls on when laid out in columns of a page's size before printing
+ * (guess-contents.ts, which leaves the page in print media for the prints). The report is kept
+ * if its own destinations agree with the guess; else it is printed again with its own. The
+ * numbers' room is reserved in the CSS, so filling them in moves nothing.
  */
 export async function printReport(
   browser: Browser,
   request: PrintRequest,
   headingIds: readonly string[],
+  areas: PageAreas,
   warnings: Diagnostic[],
   memory: ContentsMemory = {},
 ): Promise<Uint8Array> {
@@ -37,17 +40,16 @@ export async function printReport(
           element.textContent = page === undefined ? '' : String(page);
         }
       }, found);
-    const final = () => printOpenPage(page, request, { outline: true });
-    let pages: Destinations;
-    const guess = memory.pages && Object.fromEntries(headingIds.map((id, index) => [id, memory.pages?.[index]]));
-    if (guess) {
-      await fill(guess);
-      const bytes = await final();
-      pages = await openPdf(bytes).destinations();
-      if (headingIds.every((id) => pages[id] === guess[id])) return remember(bytes, pages);
-    } else pages = await openPdf(await printOpenPage(page, request, { draft: true })).destinations();
+    const print = () => printOpenPage(page, request, { outline: true });
+    const guess = memory.pages
+      ? Object.fromEntries(headingIds.map((id, index) => [id, memory.pages?.[index]]))
+      : await guessContentsPages(page, headingIds, areas);
+    await fill(guess);
+    const bytes = await print();
+    const pages = await openPdf(bytes).destinations();
+    if (headingIds.every((id) => pages[id] === guess[id])) return remember(bytes, pages);
     await fill(pages);
-    return remember(await final(), pages);
+    return remember(await print(), pages);
   });
 
   function remember(bytes: Uint8Array, pages: Destinations): Uint8Array {

@@ -1,4 +1,5 @@
 import { cacheKey } from '../pipeline/pdf-cache.js';
+import { reportPageAreas } from '../render/paper.js';
 import { reportFiles } from '../render/theme-files.js';
 import { usesMath, withMath } from '../render/math-files.js';
 import type { MakeOutput } from './job.js';
@@ -15,7 +16,14 @@ export const makeReportPdf: MakeOutput<'report.pdf'> = async ({ prepared, run, r
   ]);
   const ids = report.headings.map((h) => h.id);
   const pdf = await run.pdf('report.pdf', key, meta, (warnings) =>
-    printReport(run.browser('print the PDFs'), run.printRequest('report', {}, stacks), ids, warnings, request.reportContents),
+    printReport(
+      run.browser('print the PDFs'),
+      run.printRequest('report', {}, stacks),
+      ids,
+      reportPageAreas(config.paper),
+      warnings,
+      request.reportContents,
+    ),
   );
   run.writePdf('report.pdf', pdf);
   return undefined;

@@ -2,7 +2,7 @@ import type { BriefConfig } from '../config/resolve.js';
 import type { Slide, SlideStack } from '../markdown/model.js';
 import { htmlDocument, printedPolicy, stylesheetLinks } from './document.js';
 import { escapeHtml } from './html.js';
-import { PAPER } from './paper.js';
+import { PAPER, REPORT_MARGINS } from './paper.js';
 import { firstTitle, printedSlides, printedStacks } from './printed-slides.js';
 import { captionFigures } from './report-figures.js';
 import { reportLayoutBody } from './report-layouts.js';
@@ -79,7 +79,7 @@ export function renderReport({ config, stacks, stylesheets, sourcesHtml, live }:
     screen: true,
     meta: { author: meta.author, description: meta.subtitle ?? meta.description, keywords: meta.keywords.join(', ') },
     head: `${stylesheetLinks(stylesheets)}
-<style>@page { size: ${PAPER[config.paper].css}; @top-left { content: "${cssString(title)}"; } } @page :first { @top-left { content: none; } }</style>`,
+<style>@page { size: ${PAPER[config.paper].css}; margin: ${pageMargins()}; @top-left { content: "${cssString(title)}"; } } @page :first { margin: 0; @top-left { content: none; } }</style>`,
     policy: printedPolicy(config),
     live,
     body: `<body class="report">
@@ -119,6 +119,11 @@ function renderToc(headings: readonly ReportHeading[]): string {
 ${headings.map(entry).join('\n')}
 </ol>
 </nav>`;
+}
+
+function pageMargins(): string {
+  const { top, right, bottom, left } = REPORT_MARGINS;
+  return `${top}mm ${right}mm ${bottom}mm ${left}mm`;
 }
 
 /** Text safe inside a CSS double-quoted string. */

@@ -25,8 +25,8 @@ function chromiumPart(bytes: Uint8Array): { original: Uint8Array; updates: numbe
   return { original: bytes.subarray(0, text.indexOf('%%EOF', xref) + 5), updates };
 }
 
-// The default briefing printed by the real Chromium: every PDF it writes, the report's draft
-// included, is read and edited without pdf-lib.
+// The default briefing printed by the real Chromium: every PDF it writes is read and edited
+// without pdf-lib.
 describe("Chromium's own PDFs take the classic fast path", () => {
   let dir: string;
   let result: CliRun;
