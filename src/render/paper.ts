@@ -24,7 +24,7 @@ export interface PageArea {
 
 /**
  * The report's page margins in millimetres: the cover's page has none. Written into the report's
- * own @page rule (report.ts) and used to lay the report out before it is printed (guess-pages.ts),
+ * own @page rule (report.ts) and used to lay the report out before it is printed (guess-contents.ts),
  * so both read them here; report.css styles the margin boxes only.
  */
 export const REPORT_MARGINS = { top: 25, right: 25, bottom: 22, left: 25 } as const;
