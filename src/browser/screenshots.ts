@@ -55,6 +55,8 @@ export function screenshotTabs(scale: number, pages: number): number {
 const PASSES = 4;
 /** No frame for this long after a pass (and not every frame of it came): the screencast has sent what it drew. */
 const QUIET_MS = 60;
+/** A pass ends after this long a page at the most (a frame is 17 ms), whatever comes. */
+const PASS_MS_A_PAGE = 100;
 
 /**
  * Every page of an open print page as an image. The page is shown as it prints (print media,
@@ -152,7 +154,9 @@ async function screencast(page: Page, batches: Batches, request: ScreenshotReque
   cdp.on('Page.screencastFrame', (frame) => {
     void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => undefined);
     const y = Math.round(frame.metadata.scrollOffsetY);
-    if (!frames.has(y) && wanted.has(y)) frames.set(y, frame.data);
+    if (frames.has(y) || !wanted.has(y)) return;
+    frames.set(y, frame.data);
+    // Only a wanted frame keeps a pass waiting: a page that animates sends frames without end.
     came();
   });
   const images = new Map<number, Uint8Array>();
@@ -171,16 +175,22 @@ async function screencast(page: Page, batches: Batches, request: ScreenshotReque
         await page.evaluate(scrollEachFrame, missing);
         // The last frames are drawn and sent after the last scroll: waited for until none comes for a while.
         const waited = missing;
+        const all = () => waited.every((y) => frames.has(y));
+        let quiet: NodeJS.Timeout | undefined;
+        let deadline: NodeJS.Timeout | undefined;
         await new Promise<void>((resolve) => {
-          const all = () => waited.every((y) => frames.has(y));
-          let timer = setTimeout(resolve, QUIET_MS);
+          quiet = setTimeout(resolve, QUIET_MS);
+          // However the frames come, a pass ends: its pages a frame each, and the quiet after.
+          deadline = setTimeout(resolve, QUIET_MS + waited.length * PASS_MS_A_PAGE);
           came = () => {
-            clearTimeout(timer);
+            clearTimeout(quiet);
             if (all()) resolve();
-            else timer = setTimeout(resolve, QUIET_MS);
+            else quiet = setTimeout(resolve, QUIET_MS);
           };
-          if (all()) came();
+          if (all()) resolve();
         });
+        clearTimeout(quiet);
+        clearTimeout(deadline);
         came = () => undefined;
         const left = missing.filter((y) => !frames.has(y));
         if (left.length === missing.length) break;
@@ -188,6 +198,8 @@ async function screencast(page: Page, batches: Batches, request: ScreenshotReque
       }
       for (const [index, top] of batch) {
         const data = frames.get(Math.round(top));
+        // Decoded once: the frame's text is not kept beside its bytes.
+        frames.delete(Math.round(top));
         images.set(
           index,
           data === undefined ? ((await screenshots(page, [top], request))[0] ?? new Uint8Array()) : Buffer.from(data, 'base64'),

@@ -41,9 +41,11 @@ export async function printReport(
         }
       }, found);
     const print = () => printOpenPage(page, request, { outline: true });
+    // Only a guess (the print's own destinations are checked): one that fails costs a second print, not the report.
+    const noGuess = (): Record<string, number | undefined> => ({});
     const guess = memory.pages
       ? Object.fromEntries(headingIds.map((id, index) => [id, memory.pages?.[index]]))
-      : await guessContentsPages(page, headingIds, areas);
+      : await guessContentsPages(page, headingIds, areas).catch(noGuess);
     await fill(guess);
     const bytes = await print();
     const pages = await openPdf(bytes).destinations();

@@ -35,12 +35,27 @@ export class PrintTab {
   /** `work` on the loaded page, once those that asked before are done with it. */
   use<T>(warnings: Diagnostic[], work: (page: Page) => Promise<T>): Promise<T> {
     const turn = this.queue.then(async () => {
+      // A turn that failed closed the tab (onPage): the outputs after it fail as it did, not
+      // with "session closed".
+      if (this.failed) throw this.failed;
       const page = await this.page(warnings);
-      return this.browser.onPage(page, work);
+      // What the page says while it is this output's (a script's error, a file refused as the
+      // media change) is this output's, as when each loaded a copy of its own.
+      const from = this.loadWarnings.length;
+      try {
+        return await this.browser.onPage(page, work);
+      } catch (error) {
+        this.failed = error;
+        throw error;
+      } finally {
+        warnings.push(...this.loadWarnings.slice(from));
+      }
     });
     this.queue = turn.catch(() => undefined);
     return turn;
   }
+
+  private failed: unknown;
 
   /** What `measure` finds on the page, in a turn of `use`: measured for the first output that asks, given to each. */
   async findings(page: Page, warnings: Diagnostic[]): Promise<void> {

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Browser } from '../../src/browser/browser.js';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { screenshotPages } from '../../src/browser/screenshots.js';
+import { BriefError, type Diagnostic } from '../../src/errors.js';
+import { PrintTab } from '../../src/outputs/print-tab.js';
 import { readZip } from '../../src/pptx/zip.js';
 import { build } from '../../src/pipeline/build.js';
 import { fixture } from '../helpers/paths.js';
@@ -74,6 +76,65 @@ describe("the slides' print page, shared by the outputs made from it", () => {
       expect(shots.pages).toHaveLength(2);
       expect({ viewport: page.viewport(), ...(await state()) }).toEqual(before);
       expect(before.heights).toEqual([199, 199]);
+    });
+  });
+});
+
+describe('the print tab', () => {
+  it('fails the outputs after one that failed with its error, not with the tab it closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-print-tab-'));
+    const htmlPath = join(dir, 'print.html');
+    writeFileSync(htmlPath, '<!doctype html><html><body><div class="pdf-page">one</div></body></html>');
+    const tab = new PrintTab(browser, { htmlPath, allowedDir: dir, timeoutMs: 30_000 }, async () => undefined);
+    const failed = new BriefError('TIMEOUT', 'the first output failed');
+    const first = tab.use([], async () => Promise.reject(failed));
+    const second = tab.use([], async (page) => page.evaluate(() => document.body.textContent));
+    await expect(first).rejects.toBe(failed);
+    await expect(second).rejects.toBe(failed);
+    tab.close();
+  });
+
+  it("gives what the page says during an output's turn to that output", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-print-tab-'));
+    const htmlPath = join(dir, 'print.html');
+    writeFileSync(
+      htmlPath,
+      '<!doctype html><html><body><div class="pdf-page">one</div><script>' +
+        "matchMedia('print').addEventListener('change', () => { throw new Error('late news'); });</script></body></html>",
+    );
+    const tab = new PrintTab(browser, { htmlPath, allowedDir: dir, timeoutMs: 30_000, allowScripts: true }, async () => undefined);
+    const quiet: Diagnostic[] = [];
+    const told: Diagnostic[] = [];
+    await tab.use(quiet, async () => undefined);
+    await tab.use(told, async (page) => {
+      await page.emulateMediaType('print');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    });
+    tab.close();
+    expect(quiet.map((w) => w.message)).toEqual([]);
+    expect(told.map((w) => w.message)).toEqual([expect.stringContaining('late news')]);
+  });
+
+  it('takes every image of pages that never stop animating', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rfc-brief-print-tab-'));
+    const html = join(dir, 'print.html');
+    const pages = Array.from(
+      { length: 12 },
+      (_, index) => `<div class="pdf-page" style="height:199px"><div class="spin" style="width:${40 + index}px">${index}</div></div>`,
+    ).join('');
+    writeFileSync(
+      html,
+      `<!doctype html><html class="reveal-print"><head><style>@keyframes spin{to{transform:rotate(360deg)}}` +
+        `.spin{height:40px;background:#c00;animation:spin 0.5s linear infinite}</style></head>` +
+        `<body style="margin:0"><div class="reveal"><div class="slides">${pages}</div></div></body></html>`,
+    );
+    await browser.withPage(async (page) => {
+      await page.goto(`file://${html}`);
+      const started = performance.now();
+      const shots = await screenshotPages(page, { page: { width: 320, height: 200 }, scale: 1, format: 'png', quality: 90 });
+      expect([...shots.pages.keys()]).toEqual([...Array(12).keys()]);
+      // A pass ends on its own deadline at the latest, however many frames the page sends.
+      expect(performance.now() - started).toBeLessThan(12 * 2_000);
     });
   });
 });
