@@ -113,7 +113,7 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         setExitCode(1);
       }
       if (flags.json) {
-        const { buildReport } = await import('../pipeline/run.js');
+        const { buildReport } = await import('../pipeline/build-report.js');
         // ok tells it from the object a failed build prints (cli.ts).
         const report = { ok: true, ...(buildReport(result, (path) => shown(io.cwd, path)) as object) };
         io.stdout(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,5 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ResolvedAsset } from '../content/assets.js';
 import { BriefError, failures, formatFinding, uniqueDiagnostics, type Diagnostic, warning } from '../errors.js';
 import type { SlideStack, SourceLine } from '../markdown/model.js';
@@ -17,6 +16,7 @@ import { cacheDir } from './cache-dir.js';
 import { CacheStore } from './cache-store.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import { timeoutOf, type BuildRequest, type BuildResult, type WrittenFile } from './request.js';
+import { buildReport, entryBytes } from './build-report.js';
 
 /**
  * The state of one build: its staging folder, its one browser (launched when first needed), the
@@ -240,37 +240,6 @@ export class BuildRun implements AsyncDisposable {
       reused: this.reused.includes(name),
     });
   }
-}
-
-/**
- * build-report.json (and `build --json`): every file written, the time of each stage, every
- * warning with its place; paths as `showPath` gives them.
- */
-export function buildReport(result: BuildResult, showPath: (path: string) => string): unknown {
-  return {
-    generator: 'rfc-brief',
-    files: result.written.map((file) => ({
-      path: showPath(file.path),
-      bytes: file.bytes,
-      ...(file.pages === undefined ? {} : { pages: file.pages }),
-    })),
-    slides: result.slides,
-    stages: result.stages,
-    warnings: [...result.warnings, ...result.findings].map((f) => ({
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-      file: f.where?.file,
-      line: f.where?.line,
-    })),
-  };
-}
-
-/** A file's size; a folder's, the sizes of the files in it. */
-function entryBytes(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path).reduce((sum, name) => sum + entryBytes(join(path, name)), 0);
 }
 
 /** The slide that names a URL, for a message about that URL. */
