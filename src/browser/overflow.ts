@@ -54,8 +54,10 @@ export async function measureOpenPage(page: Page): Promise<Overflow[]> {
       const height = Math.min(slide.clientHeight, pdfPage.clientHeight);
       // Below the content box is the footer band (slide number); past the right edge is off the page.
       const footer = slide.classList.contains('title-slide') || slide.dataset['layout'] === 'title' ? 0 : parseFloat(style.paddingBottom);
-      const limitBottom = box.top + height - footer;
-      const limitRight = box.left + slide.clientWidth;
+      // reveal.js places a centred slide within its page: what reaches past the page is cut off too.
+      const page = pdfPage.getBoundingClientRect();
+      const limitBottom = Math.min(box.top + height - footer, page.bottom);
+      const limitRight = Math.min(box.left + slide.clientWidth, page.right);
       const clipped = (element: Element): boolean => {
         // What an SVG draws outside its viewport, or a scrolling box holds, is not on the slide.
         if (element.tagName.toLowerCase() !== 'svg' && element.closest('svg')) return true;

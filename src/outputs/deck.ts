@@ -9,6 +9,7 @@ import { usesMath, withMath } from '../render/math-files.js';
 import type { MakeOutput } from './job.js';
 import { measurePrintPage } from './measure-print-page.js';
 import { PrintTab } from './print-tab.js';
+import { PRINT_READY_EVENT } from '../render/print-centre.js';
 
 /** The page the slides are printed from, beside the deck (it loads the same files); not a deliverable. */
 const PRINT_PAGE = 'slides/.print.html';
@@ -36,7 +37,7 @@ export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) =
     run.atEnd(() => run.staging.remove(PRINT_PAGE));
     written = run.printRequest(
       'slides',
-      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: 'pdf-ready' }), htmlPath: run.staging.path(PRINT_PAGE) },
+      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: PRINT_READY_EVENT }), htmlPath: run.staging.path(PRINT_PAGE) },
       stacks,
     );
     return written;

@@ -9,6 +9,7 @@ import { measureOverflow } from '../../src/browser/overflow.js';
 import { contrast } from '../../src/config/palette.js';
 import { resolveTheme } from '../../src/config/themes.js';
 import type { Diagnostic } from '../../src/errors.js';
+import { PRINT_READY_EVENT } from '../../src/render/print-centre.js';
 import { run } from '../helpers/cli.js';
 import { fixture, ROOT } from '../helpers/paths.js';
 import { readPdf } from '../helpers/pdf.js';
@@ -96,6 +97,18 @@ describe('every theme the README lists, end to end', () => {
     expect(THEMES).toEqual(expect.arrayContaining(['light', 'dark', 'black', 'sky', 'solarized', 'league', 'serif']));
   });
 
+  it('sky: a centred slide whose title wraps at the slide width keeps all of it on its page', async () => {
+    // reveal.js measured this slide's height before giving it its width (two title lines, not
+    // three), placed it too low, and its list fell off the printed page (print-centre.ts).
+    const out = join(dir, 'sky-briefing');
+    const built = await run(['build', join(ROOT, 'content'), '--theme', 'sky', '--only', 'slides', '--out', out], dir);
+    expect(built.code).toBe(0);
+    const { pages } = await readPdf(join(out, 'slides.pdf'));
+    const page = (pages[6] ?? '').replace(/\s+/g, ' ');
+    expect(page).toContain('FOUR MECHANISMS');
+    for (const item of ['Memory: map', 'Transitions: move', 'System calls: handle', 'Exceptions: trap']) expect(page).toContain(item);
+  });
+
   it.each(THEMES)('%s: every page has its text, nothing overflows, figures read on the background', async (theme) => {
     const out = join(dir, theme);
     const built = await run(['build', 'deck', '--theme', theme, '--only', 'deck,slides', '--out', out], dir);
@@ -119,7 +132,13 @@ describe('every theme the README lists, end to end', () => {
 
     const warnings: Diagnostic[] = [];
     const deck = join(out, 'slides/index.html');
-    const request = { htmlPath: deck, allowedDir: join(out, 'slides'), query: 'print-pdf', readyEvent: 'pdf-ready', timeoutMs: 60_000 };
+    const request = {
+      htmlPath: deck,
+      allowedDir: join(out, 'slides'),
+      query: 'print-pdf',
+      readyEvent: PRINT_READY_EVENT,
+      timeoutMs: 60_000,
+    };
     expect(await measureOverflow(browser, request, warnings)).toEqual([]);
     expect(warnings).toEqual([]);
 
