@@ -8,6 +8,7 @@ import { printable, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
 import { DEFAULT_DIR, watchHint } from './hints.js';
 import { summariseWarnings } from './warning-summary.js';
+import { plural } from '../words.js';
 
 interface BuildFlags {
   out: string;
@@ -120,7 +121,7 @@ export function registerBuild(program: Command, io: CliIo, setExitCode: (code: n
         return;
       }
       for (const file of result.written) {
-        const pages = file.pages === undefined ? '' : `, ${file.pages} pages`;
+        const pages = file.pages === undefined ? '' : `, ${plural(file.pages, 'page')}`;
         io.stdout(`${printable(shown(io.cwd, file.path))} (${formatBytes(file.bytes)}${pages})\n`);
       }
     });

@@ -7,6 +7,7 @@ import { failures, formatLocation, uniqueDiagnostics, type Diagnostic } from '..
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
 import { paint, printable, type CliIo } from './io.js';
 import { createProgress } from './progress.js';
+import { plural } from '../words.js';
 
 interface CheckFlags {
   theme?: string;
@@ -94,8 +95,4 @@ function toJson(f: Diagnostic): unknown {
     slide: f.slide,
     title: f.title,
   };
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,7 @@
 import type { ProgressEvent } from '../pipeline/request.js';
 import { OUTPUTS } from '../outputs/catalogue.js';
 import { paint, type CliIo } from './io.js';
+import { plural } from '../words.js';
 
 /** The stages of every build, then one per output. */
 const LABELS: Readonly<Record<string, string>> = {
@@ -31,7 +32,7 @@ export function createProgress(io: CliIo): (event: ProgressEvent) => void {
     }
     running.splice(running.indexOf(label), 1);
     const details = [
-      event.pages === undefined ? '' : `${event.pages} pages`,
+      event.pages === undefined ? '' : plural(event.pages, 'page'),
       event.reused ? 'unchanged, reused' : '',
       event.ms === undefined ? '' : seconds(event.ms),
     ]

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { formatError, BriefError, formatWarning } from '../errors.js';
 import { addBrowserOptions, addSourceOptions } from './build-command.js';
 import { paint, printable, type CliIo } from './io.js';
+import { plural } from '../words.js';
 
 export function registerServe(program: Command, io: CliIo): void {
   const command = program.command('serve').description('serve the deck and the report on 127.0.0.1, rebuilt and reloaded on every save');
@@ -34,8 +35,7 @@ export function registerServe(program: Command, io: CliIo): void {
         },
         onPdf: ({ name, result, error, ms }) => {
           const pages = result?.written[0]?.pages;
-          if (result)
-            io.stderr(`${colour(32, '✓')} ${name} in ${ms} ms${pages === undefined ? '' : ` (${pages} page${pages === 1 ? '' : 's'})`}\n`);
+          if (result) io.stderr(`${colour(32, '✓')} ${name} in ${ms} ms${pages === undefined ? '' : ` (${plural(pages, 'page')})`}\n`);
           else io.stderr(`${name}: ${printable(error instanceof BriefError ? formatError(error) : String(error))}\n`);
         },
       });

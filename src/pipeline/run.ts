@@ -17,6 +17,7 @@ import { CacheStore } from './cache-store.js';
 import { PdfCache, type CachedPdf } from './pdf-cache.js';
 import { timeoutOf, type BuildRequest, type BuildResult, type WrittenFile } from './request.js';
 import { buildReport, entryBytes } from './build-report.js';
+import { plural } from '../words.js';
 
 /**
  * The state of one build: its staging folder, its one browser (launched when first needed), the
@@ -263,8 +264,4 @@ function byPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) => (a.where?.file ?? '').localeCompare(b.where?.file ?? '') || (a.where?.line ?? 0) - (b.where?.line ?? 0),
   );
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

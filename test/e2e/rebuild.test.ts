@@ -26,6 +26,9 @@ describe('rebuilding', () => {
     expect(Browser.launches).toBe(launches);
     // Two slides: the fixture's front matter has only a title, which names the page (README, "Title slide").
     expect(again.rawStderr).toMatch(/print slides\.pdf \(2 pages, unchanged, reused/);
+    // Its handout fits on one page, and says so in the singular.
+    expect(again.rawStderr).toMatch(/print handout\.pdf \(1 page, unchanged, reused/);
+    expect(again.stdout).toMatch(/handout\.pdf \([\d.]+ KiB, 1 page\)/);
     expect(read()).toEqual(before);
   });
 
