@@ -259,6 +259,13 @@ export async function writeReport(data, dir) {
       `| ${g.issue} | ${g.goal} | ${g.value} | ${g.target} | ${g.met === undefined ? 'not measured' : g.met ? '**yes**' : '**no**'} |`,
     );
   md.push('');
+  const notMet = [...new Set(goals.filter((g) => g.met === false).map((g) => g.issue.replace(' · ', ' goal ')))];
+  if (notMet.length > 0) {
+    md.push(
+      `Not met: ${notMet.join(', ')}. Where their time goes, what was tried and measured, and what design would reach them: [bench/README.md](README.md#goals-not-met-where-the-time-goes-what-was-tried-what-would-reach-them).`,
+    );
+    md.push('');
+  }
   md.push(
     "The floor of goal 1 and goal 7's memory is Chromium's headless shell printing the equivalent static page (the browser rfc-brief prints with); the full Chromium's is given beside it. The retired goal \"Markdown → HTML ≤ ¼ of the fastest anchor\" is not measured: its anchor, reveal-md --static, converts no Markdown (bench/README.md).",
   );
