@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { BriefError, type SourceLocation, type Diagnostic, warning } from '../errors.js';
 import { firstLine, type Browser } from './browser.js';
 import { confinePage } from './confine-page.js';
+import { FIT_PRINTED_FIGURES } from '../render/fit-figures.js';
 
 export interface PrintRequest {
   /** The HTML page to print; only files under `allowedDir` may load. */
@@ -17,6 +18,8 @@ export interface PrintRequest {
   readonly locate?: ((url: string) => SourceLocation | undefined) | undefined;
   /** The content's scripts run, in the page and in its frames (--allow-scripts); off by default. */
   readonly allowScripts?: boolean | undefined;
+  /** A slides print page: each slide's figures are shrunk to the room left on it (render/fit-figures.ts). */
+  readonly fitFigures?: boolean | undefined;
 }
 
 declare global {
@@ -54,6 +57,7 @@ export async function openForPrint(page: Page, request: PrintRequest, warnings: 
       await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
     }),
   );
+  if (request.fitFigures) await page.evaluate(FIT_PRINTED_FIGURES);
 }
 
 export interface PrintOptions {

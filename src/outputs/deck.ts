@@ -37,7 +37,11 @@ export const makeDeck: MakeOutput<'deck'> = async ({ prepared, run, request }) =
     run.atEnd(() => run.staging.remove(PRINT_PAGE));
     written = run.printRequest(
       'slides',
-      { ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: PRINT_READY_EVENT }), htmlPath: run.staging.path(PRINT_PAGE) },
+      {
+        ...(staticPrint ? {} : { query: 'print-pdf', readyEvent: PRINT_READY_EVENT }),
+        htmlPath: run.staging.path(PRINT_PAGE),
+        fitFigures: true,
+      },
       stacks,
     );
     return written;

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import type { Browser } from '../browser/browser.js';
 import { openForPrint, withTimeout, type PrintRequest } from '../browser/print.js';
 import type { Diagnostic } from '../errors.js';
+import { FIT_PRINTED_FIGURES } from '../render/fit-figures.js';
 
 /** The static print page cut where it may be patched: what is before the pages, each page, what is after. */
 interface PrintParts {
@@ -50,6 +51,8 @@ export class WarmPrint {
         .onPage(kept.page, async (page) => {
           const patched = await withTimeout(page, request, 'the changed slides to be patched in', patch(page, changed, parts.pages));
           if (!patched) return { reload: true as const };
+          // The pages patched in are fitted as loading the page fits them (openForPrint).
+          if (request.fitFigures) await page.evaluate(FIT_PRINTED_FIGURES);
           kept.parts = parts;
           // What loading it said (a refused request of an unchanged page) holds for this print too.
           warnings.push(...kept.loadWarnings);

@@ -11,9 +11,10 @@ export interface CachedPdf {
 /**
  * Entries of another format are misses. 2: the warnings hold what was measured while printing
  * (overflowing slides, notes continued), errors among them, so a reused PDF fails a build as its
- * first print did; an entry from before has none of them.
+ * first print did; an entry from before has none of them. 3: slides printed with their figures
+ * fitted to the room on the slide (render/fit-figures.ts), from the same page as before.
  */
-const ENTRY_FORMAT = 2;
+const ENTRY_FORMAT = 3;
 
 interface Entry {
   readonly format: typeof ENTRY_FORMAT;

@@ -4,6 +4,7 @@ import { stacksFor } from '../markdown/only.js';
 import { contentPolicy, htmlDocument, stylesheetLinks } from './document.js';
 import { escapeHtml, renderAttributes, scriptJson } from './html.js';
 import { fitTextScript } from './fit-text.js';
+import { fitFiguresScript } from './fit-figures.js';
 import { printCentreScript } from './print-centre.js';
 import { firstTitle, printedOnly, printedSlides } from './printed-slides.js';
 import { layoutAttributes } from './layout-html.js';
@@ -85,7 +86,7 @@ ${slides}
 ${printNonce === undefined ? `<script src="${DECK_LIB}/reveal/notes.js"></script>` : ''}
 ${blockScripts ? '' : config.deck.scripts.map((file) => `<script src="${escapeHtml(file.to)}"></script>\n`).join('')}
 <script${nonce}>
-Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));${fitTextScript(stacks.some((stack) => stack.some((slide) => slide.revealOnly.includes('r-fit-text'))))}${printCentreScript()}
+Reveal.initialize(Object.assign(${scriptJson(options)}, { plugins: ${printNonce === undefined ? '[RevealNotes]' : '[]'} }));${fitTextScript(stacks.some((stack) => stack.some((slide) => slide.revealOnly.includes('r-fit-text'))))}${fitFiguresScript()}${printCentreScript()}
 </script>
 </body>`,
   });

@@ -7,6 +7,7 @@ import { findBrowser } from '../../src/browser/find-browser.js';
 import { WarmPrint, patchable, splitPrintPage } from '../../src/outputs/warm-print.js';
 import { build } from '../../src/pipeline/build.js';
 import { fixture } from '../helpers/paths.js';
+import { pdfPagePixels, redBox } from '../helpers/images.js';
 import { readPdf } from '../helpers/pdf.js';
 
 const page = (n: number, body: string) => `<div class="pdf-page" style="height: 719px"><section>${body}</section><div>${n}</div></div>`;
@@ -85,5 +86,24 @@ describe("serve's slides PDF from the kept print page", () => {
     expect(warm.last).toBe('loaded');
     expect(pdf.pages).toHaveLength(9);
     expect(pdf.pages[8]).toContain('A new slide.');
+  });
+
+  it('fits a figure patched in as loading the page fits it: the whole of it above the footer, its proportions kept', async () => {
+    const svg = (height: number) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 ${height}" width="300" height="${height}"><rect width="300" height="${height}" fill="#ff0000"/></svg>`;
+    const figure = (height: number) => `## Slide 3\n\n### A subtitle\n\nA paragraph above the figure.\n\n${svg(height)}`;
+    const nine = [...slides, '## Slide 9\n\nA new slide.'];
+    await slidesPdf(nine.map((s, i) => (i === 2 ? figure(200) : s)));
+    await slidesPdf(nine.map((s, i) => (i === 2 ? figure(600) : s)));
+    expect(warm.last).toBe('patched');
+    const box = redBox(pdfPagePixels(join(dir, `out-${builds}`, 'slides.pdf'), 3, 72));
+    expect(box).toBeDefined();
+    if (!box) return;
+    // 72 dpi: 0.75 pixels a CSS pixel of the 1280 x 720 slide.
+    const [height, width] = [(box.bottom - box.top + 1) / 0.75, (box.right - box.left + 1) / 0.75];
+    expect(height).toBeLessThan(455);
+    expect(height / width).toBeGreaterThan(1.94);
+    expect(height / width).toBeLessThan(2.06);
+    expect(box.bottom / 0.75).toBeLessThan(720 - 40);
   });
 });

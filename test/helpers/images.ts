@@ -111,3 +111,18 @@ export function blocks(image: Pixels, size: number): Pixels {
       }
   return { width, height, rgb };
 }
+
+/** The box the pure red pixels (#ff0000, a test's figure) fill in an image. */
+export function redBox(pixels: Pixels): { top: number; bottom: number; left: number; right: number } | undefined {
+  let box: { top: number; bottom: number; left: number; right: number } | undefined;
+  for (let y = 0; y < pixels.height; y++) {
+    for (let x = 0; x < pixels.width; x++) {
+      const at = (y * pixels.width + x) * 3;
+      if ((pixels.rgb[at] ?? 0) < 200 || (pixels.rgb[at + 1] ?? 255) > 60 || (pixels.rgb[at + 2] ?? 255) > 60) continue;
+      box = box
+        ? { top: box.top, bottom: y, left: Math.min(box.left, x), right: Math.max(box.right, x) }
+        : { top: y, bottom: y, left: x, right: x };
+    }
+  }
+  return box;
+}
