@@ -70,8 +70,8 @@ export function fitFigures(slide: HTMLElement, room: number): boolean {
  */
 export function printedRoom(page: HTMLElement, slide: HTMLElement): number {
   const height = Math.min(slide.clientHeight, page.clientHeight);
-  const footer =
-    slide.classList.contains('title-slide') || slide.dataset['layout'] === 'title' ? 0 : parseFloat(getComputedStyle(slide).paddingBottom);
+  // (A layout's slide, the title layout among them, is not fitted: its regions keep their sizes.)
+  const footer = slide.classList.contains('title-slide') ? 0 : parseFloat(getComputedStyle(slide).paddingBottom);
   return Math.min(height - footer, page.clientHeight - slide.offsetTop);
 }
 

@@ -131,10 +131,16 @@ describe('a figure under text is shrunk to the room left on its slide, keeping i
   });
 
   it('a figure that would have to shrink below half its height is left as it was, and the slide is an overflow error', async () => {
-    const result = await run(['build', 'too-tall', '--only', 'slides', '--out', 'too-tall-out'], dir);
+    const result = await run(['build', 'too-tall', '--only', 'slides', '--out', 'too-tall-out', '--force'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /too-tall\/deck\.md:1: error: slide 1 "Far too tall for the room" overflows the slide: its content is \d+ px too tall \[overflow\]/,
     );
+    // As the theme draws it: 460 px tall, so 230 px wide (its bottom is off the page, its width is not).
+    const box = redBox(pdfPagePixels(join(dir, 'too-tall-out/slides.pdf'), 1, 72));
+    expect(box).toBeDefined();
+    if (!box) return;
+    expect((box.right - box.left + 1) / 0.75).toBeGreaterThan(225);
+    expect((box.right - box.left + 1) / 0.75).toBeLessThan(235);
   });
 });
